@@ -1,0 +1,69 @@
+// Entry point: parses the command line, runs one command, and turns the outcome into an exit code.
+import yargs from 'yargs';
+import { ConfigError } from '../config/config-error.js';
+import { sanitize } from '../report/sanitize.js';
+import { commands } from './commands/index.js';
+import { UserError } from './errors.js';
+import { ExitCode } from './exit-codes.js';
+import type { Io } from './io.js';
+import { takeOutcome } from './settle.js';
+import { VERSION } from './version.js';
+
+function reportError(error: unknown, io: Io, debug: boolean): ExitCode {
+  if (error instanceof ConfigError) {
+    io.stderr.write(
+      `avma-check: ${error.problems.length === 1 ? 'cannot use' : `${error.problems.length} problems in`} ${error.file}\n`,
+    );
+    for (const line of error.message.split('\n')) io.stderr.write(`  ${sanitize(line, 400)}\n`);
+    return ExitCode.Usage;
+  }
+  if (error instanceof UserError) {
+    io.stderr.write(`avma-check: ${sanitize(error.message, 400)}\n`);
+    if (error.hint) io.stderr.write(`  ${sanitize(error.hint, 1000)}\n`);
+    return ExitCode.Usage;
+  }
+  io.stderr.write(`avma-check: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+  if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+  io.stderr.write(
+    '  This is a bug in avma-check; please report it with the command you ran (add --debug for details).\n',
+  );
+  return ExitCode.Usage;
+}
+
+export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
+  let usageError: string | null = null;
+  const parser = yargs([...argv])
+    .scriptName('avma-check')
+    .usage(
+      'avma-check: will every VM stay activated (AVMA) on every Hyper-V cluster node it can fail over to?\n\n' +
+        'Usage: $0 <command> [options]',
+    )
+    .command(commands)
+    .demandCommand(1, 'Name a command: check or rules.')
+    .option('debug', {
+      type: 'boolean',
+      default: false,
+      describe: 'show stack traces of internal errors',
+      global: true,
+    })
+    .strict()
+    .recommendCommands()
+    .version(VERSION)
+    .help()
+    .alias('h', 'help')
+    .wrap(Math.min(110, process.stdout.columns ?? 100))
+    .fail((message, error) => {
+      if (error) throw error;
+      usageError = message;
+    });
+  try {
+    await parser.parseAsync();
+  } catch (error) {
+    return reportError(error, io, argv.includes('--debug'));
+  }
+  if (usageError !== null) {
+    io.stderr.write(`avma-check: ${usageError}\n  Run avma-check --help for the commands and options.\n`);
+    return ExitCode.Usage;
+  }
+  return takeOutcome() ?? ExitCode.Safe;
+}

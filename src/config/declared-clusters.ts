@@ -1,0 +1,74 @@
+// A Config's declared facts -> cluster records. Nodes without declared facts have not been read.
+
+import { isSemiAnnualEditionId } from '../domain/editions.js';
+import { guestFromDeclared } from '../domain/guest-os.js';
+import { releaseFromBuild } from '../domain/releases.js';
+import type { ClusterRecord, NodeFacts, NodeRecord, VmRecord } from '../model/facts.js';
+import { sameName } from './check-references.js';
+import type { ClusterConfig, Config, NodeConfig, VmConfig } from './schema.js';
+
+type DeclaredFacts = NonNullable<NodeConfig['facts']>;
+
+export function declaredNodeFacts(facts: DeclaredFacts): NodeFacts {
+  const editionText = facts.edition?.text ?? null;
+  const editionId = editionText && /^server/i.test(editionText) ? editionText : null;
+  const semiAnnual = editionId !== null && isSemiAnnualEditionId(editionId);
+  return {
+    release: facts.release ?? (facts.build !== undefined ? releaseFromBuild(facts.build, semiAnnual) : null),
+    build: facts.build ?? null,
+    edition: facts.edition?.family ?? null,
+    editionId,
+    activated: facts.activated ?? null,
+    licenseState: null,
+    activationExpires: facts.activationExpires ?? null,
+    evaluationLicense: false,
+    hyperV: facts.hyperV ?? null,
+    state: facts.state ?? null,
+    azureLocalAvma: facts.azureLocalAvma ?? null,
+  };
+}
+
+function declaredNode(node: NodeConfig): NodeRecord {
+  const base = { name: node.name, host: node.host ?? null, source: 'declared' as const };
+  if (node.facts) return { ...base, facts: declaredNodeFacts(node.facts), error: null };
+  return {
+    ...base,
+    facts: null,
+    error: {
+      kind: 'not-scanned',
+      message: 'no facts are declared for this node, and check does not scan',
+      hint: 'declare its facts in the config, or run avma-check scan to read them over SSH',
+    },
+  };
+}
+
+function canonical(cluster: ClusterConfig, name: string): string {
+  return cluster.nodes.find((node) => sameName(node.name, name))?.name ?? name;
+}
+
+function declaredVm(cluster: ClusterConfig, vm: VmConfig): VmRecord {
+  const { guest } = vm;
+  return {
+    name: vm.name,
+    owner: vm.owner ? canonical(cluster, vm.owner) : null,
+    possibleOwners: (vm.possibleOwners ?? []).map((owner) => canonical(cluster, owner)),
+    kvp: vm.kvp,
+    activation: vm.activation,
+    guest: guest
+      ? guestFromDeclared({
+          ...(guest.release && { release: guest.release }),
+          ...(guest.edition && { edition: guest.edition.family }),
+          ...(guest.os && { os: guest.os }),
+          ...(guest.build !== undefined && { build: guest.build }),
+        })
+      : null,
+  };
+}
+
+export function declaredClusters(config: Config): ClusterRecord[] {
+  return config.clusters.map((cluster) => ({
+    name: cluster.name,
+    nodes: cluster.nodes.map(declaredNode),
+    vms: cluster.vms.map((vm) => declaredVm(cluster, vm)),
+  }));
+}

@@ -1,0 +1,137 @@
+// The clusters.yaml contract. CI users write these files: keys are public, unknown keys are refused.
+import { z } from 'zod';
+import { parseDeclaredEdition } from '../domain/editions.js';
+import { parseRelease } from '../domain/releases.js';
+import {
+  AZURE_LOCAL_AVMA_SOURCES,
+  type AzureLocalAvma,
+  NODE_STATES,
+  VM_ACTIVATIONS,
+} from '../model/facts.js';
+
+const name = z.string({ error: 'expected a name (text)' }).trim().min(1, 'must not be empty').max(256);
+
+const release = z
+  .union([z.string(), z.number()], { error: 'expected a release such as "2022" or "2012R2"' })
+  .transform((value, context) => {
+    const parsed = parseRelease(value);
+    if (!parsed) {
+      context.addIssue({
+        code: 'custom',
+        message: `unknown release "${value}": use 2012R2, 2016, 2019, 2022, 2025 or a semi-annual version (1709 ... 23H2)`,
+      });
+      return z.NEVER;
+    }
+    return parsed;
+  });
+
+const edition = z.string({ error: 'expected an edition such as Datacenter' }).transform((value, context) => {
+  const parsed = parseDeclaredEdition(value);
+  if (!parsed) {
+    context.addIssue({
+      code: 'custom',
+      message: `unknown edition "${value}": use Datacenter, DatacenterEval, Standard, Essentials, AzureLocal or an EditionID such as ServerDatacenterCor`,
+    });
+    return z.NEVER;
+  }
+  return { family: parsed, text: value };
+});
+
+const build = z.number({ error: 'expected a build number such as 20348' }).int().positive();
+
+const date = z.string({ error: 'expected a date such as 2027-01-31' }).transform((value, context) => {
+  const time = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(value)
+    ? Date.parse(value)
+    : Number.NaN;
+  if (Number.isNaN(time)) {
+    context.addIssue({ code: 'custom', message: `"${value}" is not a date: use YYYY-MM-DD` });
+    return z.NEVER;
+  }
+  return new Date(time).toISOString();
+});
+
+const azureLocalAvma = z
+  .union([z.string(), z.number()], { error: 'expected subscription, "2019", "2022" or "2025"' })
+  .transform((value, context) => {
+    const text = String(value).toLowerCase();
+    if (!(AZURE_LOCAL_AVMA_SOURCES as readonly string[]).includes(text)) {
+      context.addIssue({
+        code: 'custom',
+        message: `"${value}" is not subscription, "2019", "2022" or "2025"`,
+      });
+      return z.NEVER;
+    }
+    return text as AzureLocalAvma;
+  });
+
+const seconds = z.number({ error: 'expected a number of seconds' }).positive().max(3600);
+
+export const sshSchema = z.strictObject({
+  username: name.optional(),
+  port: z.number({ error: 'expected a port number' }).int().min(1).max(65535).optional(),
+  privateKeyPath: name.optional(),
+  passphraseEnv: name.optional(),
+  passwordEnv: name.optional(),
+  agent: z.boolean({ error: 'expected true or false' }).optional(),
+  knownHostsPath: name.optional(),
+  connectTimeoutSeconds: seconds.optional(),
+  commandTimeoutSeconds: seconds.optional(),
+});
+
+export const nodeFactsSchema = z.strictObject({
+  release: release.optional(),
+  build: build.optional(),
+  edition: edition.optional(),
+  activated: z.boolean({ error: 'expected true or false' }).optional(),
+  activationExpires: date.optional(),
+  hyperV: z.boolean({ error: 'expected true or false' }).optional(),
+  state: z.enum(NODE_STATES, { error: `expected one of ${NODE_STATES.join(', ')}` }).optional(),
+  azureLocalAvma: azureLocalAvma.optional(),
+});
+
+const nodeSchema = z.strictObject({
+  name,
+  host: name.optional(),
+  ssh: sshSchema.optional(),
+  facts: nodeFactsSchema.optional(),
+});
+
+const guestSchema = z
+  .strictObject({
+    release: release.optional(),
+    edition: edition.optional(),
+    os: name.optional(),
+    build: build.optional(),
+  })
+  .refine((guest) => Object.keys(guest).length > 0, 'give at least one of release, edition, os or build');
+
+const vmSchema = z.strictObject({
+  name,
+  owner: name.optional(),
+  possibleOwners: z.array(name, { error: 'expected a list of node names' }).optional(),
+  kvp: z.boolean({ error: 'expected true or false' }).default(true),
+  activation: z.enum(VM_ACTIVATIONS, { error: 'expected avma or other' }).default('avma'),
+  guest: guestSchema.optional(),
+});
+
+const clusterSchema = z.strictObject({
+  name,
+  ssh: sshSchema.optional(),
+  nodes: z
+    .array(nodeSchema, { error: 'expected a list of nodes' })
+    .min(1, 'a cluster needs at least one node'),
+  vms: z.array(vmSchema, { error: 'expected a list of VMs' }).default([]),
+});
+
+export const configSchema = z.strictObject({
+  defaults: z.strictObject({ ssh: sshSchema.optional() }).optional(),
+  clusters: z
+    .array(clusterSchema, { error: 'expected a list of clusters' })
+    .min(1, 'list at least one cluster'),
+});
+
+export type Config = z.output<typeof configSchema>;
+export type ClusterConfig = Config['clusters'][number];
+export type NodeConfig = ClusterConfig['nodes'][number];
+export type VmConfig = ClusterConfig['vms'][number];
+export type SshConfig = z.output<typeof sshSchema>;

@@ -1,0 +1,117 @@
+// Every product decision avma-check takes where the sources are silent or unconfirmed (domain.md section 0).
+// Each decision names the fact it leans on, so a confirmed fact changes one line here.
+import type { AzureLocalAvma, GuestOs, VmRecord } from '../model/facts.js';
+import type { EditionFamily } from './editions.js';
+import { isLegacyRelease, isLtscRelease, type LtscRelease, type Release } from './releases.js';
+
+/**
+ * Host release -> guest releases it activates (domain.md 1.2). Rows 2012 R2..2022 are Microsoft's table;
+ * the 2025 row is corroborated by third parties, not read from Microsoft's table.
+ */
+export const AVMA_HOST_TABLE: Readonly<Record<LtscRelease, readonly LtscRelease[]>> = {
+  '2025': ['2025', '2022', '2019', '2016', '2012R2'],
+  '2022': ['2022', '2019', '2016', '2012R2'],
+  '2019': ['2019', '2016', '2012R2'],
+  '2016': ['2016', '2012R2'],
+  '2012R2': ['2012R2'],
+};
+
+/**
+ * Azure Local AVMA source -> guest releases (domain.md 1.6). A subscription is "evergreen": it covers every
+ * release, future ones too. The table lists no 2012 R2 guests.
+ */
+export const AZURE_LOCAL_TABLE: Readonly<Record<AzureLocalAvma, readonly LtscRelease[] | 'all-from-2016'>> = {
+  subscription: 'all-from-2016',
+  '2025': ['2025', '2022', '2019', '2016'],
+  '2022': ['2022', '2019', '2016'],
+  '2019': ['2019', '2016'],
+};
+
+/**
+ * The AVMA key family of a guest release (domain.md 1.3): semi-annual 1709/1803 carry 2016 keys and
+ * 1809/1903/1909 carry 2019 keys (an inference: no Microsoft table lists them). 2004, 20H2 and 23H2 have no
+ * AVMA keys; releases before 2012 R2 are never AVMA guests.
+ */
+const GUEST_KEY_FAMILY: Partial<Record<Release, LtscRelease>> = {
+  '2012R2': '2012R2',
+  '2016': '2016',
+  '1709': '2016',
+  '1803': '2016',
+  '2019': '2019',
+  '1809': '2019',
+  '1903': '2019',
+  '1909': '2019',
+  '2022': '2022',
+  '2025': '2025',
+};
+
+export interface KeyFamily {
+  family: LtscRelease;
+  /** True when the family is inferred (a semi-annual release), not read from Microsoft's table. */
+  inferred: boolean;
+}
+
+export function guestKeyFamily(release: Release): KeyFamily | null {
+  const family = GUEST_KEY_FAMILY[release];
+  return family ? { family, inferred: !isLtscRelease(release) } : null;
+}
+
+/** Semi-annual hosts appear in no AVMA table (domain.md 1.3): only LTSC releases are judged as hosts. */
+export function hostAvmaRelease(release: Release): LtscRelease | null {
+  return isLtscRelease(release) ? release : null;
+}
+
+export function hostCoversGuest(host: LtscRelease, guest: LtscRelease): boolean {
+  return AVMA_HOST_TABLE[host].includes(guest);
+}
+
+export function azureLocalCoversGuest(source: AzureLocalAvma, guest: LtscRelease): boolean {
+  const covered = AZURE_LOCAL_TABLE[source];
+  return covered === 'all-from-2016' ? guest !== '2012R2' : covered.includes(guest);
+}
+
+/**
+ * How a host edition stands as an AVMA host (domain.md H1, H7, H8, 1.6, 3.2). Evaluation Datacenter counts as
+ * Datacenter (and is always warned); Azure Local is judged by its declared AVMA source; Datacenter: Azure
+ * Edition as a host is unconfirmed.
+ */
+export type HostEditionStanding = 'datacenter' | 'not-datacenter' | 'azure-local' | 'unconfirmed';
+
+export function hostEditionStanding(edition: EditionFamily): HostEditionStanding {
+  switch (edition) {
+    case 'datacenter':
+    case 'datacenter-evaluation':
+      return 'datacenter';
+    case 'azure-local':
+      return 'azure-local';
+    case 'datacenter-azure-edition':
+      return 'unconfirmed';
+    default:
+      return 'not-datacenter';
+  }
+}
+
+/** Evaluation is told from the edition or the licence Description, never from LicenseStatus (domain.md 3.5). */
+export function isEvaluationHost(edition: EditionFamily | null, evaluationLicense: boolean): boolean {
+  return edition === 'datacenter-evaluation' || evaluationLicense;
+}
+
+export const DEFAULT_EXPIRY_WARNING_DAYS = 30;
+
+/**
+ * Whether a VM uses AVMA at all (domain.md 1.2). Declared `activation: other`, client Windows, non-Windows
+ * guests and Windows Server older than 2012 R2 do not. A VM whose guest is unknown is assumed to use AVMA,
+ * so that nothing passes silently: declare `activation: other` to leave it out.
+ */
+export type Applicability = 'avma' | 'not-applicable';
+
+export function vmApplicability(vm: Pick<VmRecord, 'activation' | 'guest'>): Applicability {
+  if (vm.activation === 'other') return 'not-applicable';
+  return guestCanUseAvma(vm.guest) ? 'avma' : 'not-applicable';
+}
+
+function guestCanUseAvma(guest: GuestOs | null): boolean {
+  if (!guest) return true;
+  if (guest.family !== 'windows-server') return false;
+  return !(guest.release && isLegacyRelease(guest.release));
+}

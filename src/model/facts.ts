@@ -1,0 +1,88 @@
+// What is known about one node and one VM, however it was learnt (declared, scanned or loaded).
+import type { EditionFamily } from '../domain/editions.js';
+import type { LicenseState } from '../domain/licensing.js';
+import type { Release } from '../domain/releases.js';
+
+export const NODE_STATES = ['Up', 'Down', 'Paused', 'Joining', 'Unknown'] as const;
+export type NodeState = (typeof NODE_STATES)[number];
+
+/** How AVMA is provided on an Azure Local host: a Windows Server subscription, or host keys of a release. */
+export const AZURE_LOCAL_AVMA_SOURCES = ['subscription', '2019', '2022', '2025'] as const;
+export type AzureLocalAvma = (typeof AZURE_LOCAL_AVMA_SOURCES)[number];
+
+/** Every fact may be null: unknown (not declared, or its probe failed). */
+export interface NodeFacts {
+  release: Release | null;
+  build: number | null;
+  edition: EditionFamily | null;
+  /** The EditionID as read or declared, kept for display. */
+  editionId: string | null;
+  activated: boolean | null;
+  licenseState: LicenseState | null;
+  /** End of a time-limited activation or grace period (ISO 8601), or null. */
+  activationExpires: string | null;
+  /** A time-based evaluation licence, from the licence Description. */
+  evaluationLicense: boolean;
+  hyperV: boolean | null;
+  state: NodeState | null;
+  azureLocalAvma: AzureLocalAvma | null;
+}
+
+export const NODE_ERROR_KINDS = [
+  'unreachable',
+  'timeout',
+  'auth',
+  'host-key',
+  'bad-output',
+  'command-failed',
+  'not-scanned',
+] as const;
+export type NodeErrorKind = (typeof NODE_ERROR_KINDS)[number];
+
+export interface NodeError {
+  kind: NodeErrorKind;
+  message: string;
+  hint: string | null;
+}
+
+export interface NodeRecord {
+  name: string;
+  host: string | null;
+  source: 'declared' | 'scanned';
+  facts: NodeFacts | null;
+  error: NodeError | null;
+}
+
+export const GUEST_FAMILIES = ['windows-server', 'windows-client', 'other'] as const;
+export type GuestFamily = (typeof GUEST_FAMILIES)[number];
+
+export interface GuestOs {
+  family: GuestFamily;
+  release: Release | null;
+  edition: EditionFamily | null;
+  build: number | null;
+  /** The OS name as declared or reported by KVP (untrusted text). */
+  name: string | null;
+}
+
+export const VM_ACTIVATIONS = ['avma', 'other'] as const;
+export type VmActivation = (typeof VM_ACTIVATIONS)[number];
+
+export interface VmRecord {
+  name: string;
+  /** The node the VM runs on now, or null when not known. */
+  owner: string | null;
+  /** Empty: every node of the cluster. */
+  possibleOwners: string[];
+  /** Key-Value Pair Exchange integration service enabled; null when unknown. */
+  kvp: boolean | null;
+  activation: VmActivation;
+  /** Null when the guest OS is not known. */
+  guest: GuestOs | null;
+}
+
+export interface ClusterRecord {
+  name: string;
+  nodes: NodeRecord[];
+  vms: VmRecord[];
+}

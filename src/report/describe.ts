@@ -1,0 +1,67 @@
+// Display phrases for node and guest facts, shared by the text formatter and (later) the terminal UI.
+import { editionName } from '../domain/editions.js';
+import { releaseName } from '../domain/releases.js';
+import type { GuestOs, NodeFacts } from '../model/facts.js';
+import type { Finding, RunVerdict, VmVerdict } from '../model/report.js';
+import { sanitize } from './sanitize.js';
+
+export function releaseText(facts: Pick<NodeFacts, 'release' | 'build'>): string {
+  if (facts.release) return facts.release === '2012R2' ? '2012 R2' : facts.release;
+  return facts.build === null ? '?' : `build ${facts.build}`;
+}
+
+export function editionText(facts: NodeFacts): string {
+  return facts.edition ? editionName(facts.edition) : '?';
+}
+
+export function activationText(facts: NodeFacts): string {
+  if (facts.activated === null) return 'activation ?';
+  if (!facts.activated) return `not activated${facts.licenseState ? ` (${facts.licenseState})` : ''}`;
+  return facts.activationExpires ? `activated until ${facts.activationExpires.slice(0, 10)}` : 'activated';
+}
+
+export function hyperVText(facts: NodeFacts): string {
+  if (facts.hyperV === null) return 'Hyper-V ?';
+  return facts.hyperV ? 'Hyper-V' : 'no Hyper-V';
+}
+
+export function guestText(guest: GuestOs | null): string {
+  if (!guest) return 'guest unknown';
+  if (guest.release) {
+    const edition = guest.edition ? ` ${editionName(guest.edition)}` : '';
+    return `${releaseName(guest.release)}${edition}`;
+  }
+  if (guest.name) return sanitize(guest.name, 80);
+  return guest.build === null ? 'guest unknown' : `build ${guest.build}`;
+}
+
+export const RUN_VERDICT_TEXT: Record<RunVerdict, string> = {
+  safe: 'SAFE',
+  'at-risk': 'AT RISK',
+  incomplete: 'INCOMPLETE',
+};
+
+export const VM_VERDICT_TEXT: Record<VmVerdict, string> = {
+  safe: 'safe',
+  'at-risk': 'at risk',
+  unknown: 'unknown',
+  'not-applicable': 'not using AVMA',
+};
+
+/** Finds the message of a rule for a target: the target's own, else the node's, else the VM's. */
+export function findingIndex(findings: readonly Finding[]) {
+  const byKey = new Map<string, string>();
+  for (const finding of findings) {
+    const key = `${finding.rule}\u0000${finding.node ?? ''}\u0000${finding.vm ?? ''}`;
+    if (!byKey.has(key)) byKey.set(key, finding.message);
+  }
+  return (rule: string, node: string, vm: string): string =>
+    byKey.get(`${rule}\u0000${node}\u0000${vm}`) ??
+    byKey.get(`${rule}\u0000${node}\u0000`) ??
+    byKey.get(`${rule}\u0000\u0000${vm}`) ??
+    rule;
+}
+
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}

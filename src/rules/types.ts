@@ -1,0 +1,47 @@
+import type { ClusterRecord, NodeRecord, VmRecord } from '../model/facts.js';
+
+/** error: the VM fails on that node; unknown: facts are missing to judge; warning: advice, no verdict change. */
+export const SEVERITIES = ['error', 'unknown', 'warning'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export interface RuleContext {
+  readonly now: Date;
+  readonly expiryWarningDays: number;
+  readonly cluster: ClusterRecord;
+}
+
+export interface VmSubject {
+  readonly vm: VmRecord;
+  /** The nodes the VM could run on: its possible owners, or every node of the cluster. */
+  readonly targets: readonly NodeRecord[];
+}
+
+export interface TargetSubject {
+  readonly vm: VmRecord;
+  readonly node: NodeRecord;
+}
+
+export interface Hit {
+  readonly message: string;
+}
+
+/**
+ * A rule judges one kind of subject or more: a node (its verdict applies to every VM that could land there),
+ * a VM (applies to all its targets), or a target (a VM on one of its possible owners).
+ */
+export interface Rule {
+  readonly id: string;
+  readonly severity: Severity;
+  /** One line, no final period. */
+  readonly title: string;
+  readonly explanation: string;
+  /** What to do, ending in a period. */
+  readonly remedy: string;
+  readonly checkNode?: (node: NodeRecord, context: RuleContext) => Hit | undefined;
+  readonly checkVm?: (subject: VmSubject, context: RuleContext) => Hit | undefined;
+  readonly checkTarget?: (subject: TargetSubject, context: RuleContext) => Hit | undefined;
+}
+
+export function defineRule(rule: Rule): Rule {
+  return rule;
+}

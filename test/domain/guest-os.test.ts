@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { guestFromDeclared } from '../../src/domain/guest-os.js';
+
+describe('guestFromDeclared', () => {
+  it('from release and edition', () => {
+    expect(guestFromDeclared({ release: '2022', edition: 'standard' })).toEqual({
+      family: 'windows-server',
+      release: '2022',
+      edition: 'standard',
+      build: null,
+      name: null,
+    });
+  });
+
+  it('from a caption', () => {
+    expect(guestFromDeclared({ os: 'Windows Server 2019 Datacenter' })).toMatchObject({
+      family: 'windows-server',
+      release: '2019',
+      edition: 'datacenter',
+    });
+  });
+
+  it('from a build', () => {
+    expect(guestFromDeclared({ build: 14393 })).toMatchObject({
+      family: 'windows-server',
+      release: '2016',
+      build: 14393,
+    });
+  });
+
+  it('tells client Windows and other systems by their caption', () => {
+    expect(guestFromDeclared({ os: 'Windows 11 Enterprise' }).family).toBe('windows-client');
+    expect(guestFromDeclared({ os: 'Ubuntu 24.04 LTS' }).family).toBe('other');
+    expect(guestFromDeclared({ os: 'Rocky Linux 9' }).release).toBeNull();
+  });
+});
