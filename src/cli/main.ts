@@ -9,7 +9,14 @@ import type { Io } from './io.js';
 import { takeOutcome } from './settle.js';
 import { VERSION } from './version.js';
 
+/** What yargs found wrong with the command line. */
+class UsageFailure extends Error {}
+
 function reportError(error: unknown, io: Io, debug: boolean): ExitCode {
+  if (error instanceof UsageFailure) {
+    io.stderr.write(`avma-check: ${error.message}\n  Run avma-check --help for the commands and options.\n`);
+    return ExitCode.Usage;
+  }
   if (error instanceof ConfigError) {
     io.stderr.write(
       `avma-check: ${error.problems.length === 1 ? 'cannot use' : `${error.problems.length} problems in`} ${error.file}\n`,
@@ -31,7 +38,6 @@ function reportError(error: unknown, io: Io, debug: boolean): ExitCode {
 }
 
 export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
-  let usageError: string | null = null;
   const parser = yargs([...argv])
     .scriptName('avma-check')
     .usage(
@@ -53,17 +59,13 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
     .alias('h', 'help')
     .wrap(Math.min(110, process.stdout.columns ?? 100))
     .fail((message, error) => {
-      if (error) throw error;
-      usageError = message;
+      // Throwing stops yargs: otherwise it would still run the command after a usage error.
+      throw error ?? new UsageFailure(message);
     });
   try {
     await parser.parseAsync();
   } catch (error) {
     return reportError(error, io, argv.includes('--debug'));
-  }
-  if (usageError !== null) {
-    io.stderr.write(`avma-check: ${usageError}\n  Run avma-check --help for the commands and options.\n`);
-    return ExitCode.Usage;
   }
   return takeOutcome() ?? ExitCode.Safe;
 }

@@ -1,5 +1,5 @@
 // clusters.yaml text -> Config, or a ConfigError that names file, line and key for every problem.
-import { LineCounter, parseDocument } from 'yaml';
+import { type Document, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { checkReferences } from './check-references.js';
 import { ConfigError, type ConfigProblem, keyPath } from './config-error.js';
@@ -19,59 +19,75 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   }
 }
 
-export function parseConfig(text: string, file: string): Config {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    throw new ConfigError(
-      file,
-      doc.errors.slice(0, MAX_PROBLEMS).map((error) => {
-        const position = error.linePos?.[0];
-        const message = error.message.split('\n')[0] ?? 'invalid YAML';
+function byPosition(a: ConfigProblem, b: ConfigProblem): number {
+  return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
+}
+
+function fail(file: string, problems: ConfigProblem[]): never {
+  throw new ConfigError(file, problems.sort(byPosition).slice(0, MAX_PROBLEMS));
+}
+
+function schemaProblems(
+  doc: Document,
+  lines: LineCounter,
+  issues: readonly z.core.$ZodIssue[],
+): ConfigProblem[] {
+  return issues.flatMap((issue): ConfigProblem[] => {
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => {
+        const position = positionOfKey(doc, lines, issue.path, key);
         return {
           line: position?.line ?? null,
-          column: position?.col ?? null,
-          key: null,
-          message: `invalid YAML: ${message}`,
+          column: position?.column ?? null,
+          key: keyPath([...issue.path, key]),
+          message: 'unknown key (check its spelling against the README)',
         };
-      }),
-    );
-  }
-  if (doc.contents === null)
-    throw new ConfigError(file, [{ line: null, column: null, key: null, message: 'the file is empty' }]);
-
-  const result = configSchema.safeParse(doc.toJS({ maxAliasCount: 100 }));
-  if (!result.success) {
-    const problems: ConfigProblem[] = [];
-    for (const issue of result.error.issues) {
-      if (issue.code === 'unrecognized_keys') {
-        for (const key of issue.keys) {
-          const position = positionOfKey(doc, lines, issue.path, key);
-          problems.push({
-            line: position?.line ?? null,
-            column: position?.column ?? null,
-            key: keyPath([...issue.path, key]),
-            message: 'unknown key (check its spelling against the README)',
-          });
-        }
-        continue;
-      }
-      const position = positionOf(doc, lines, issue.path);
-      problems.push({
+      });
+    }
+    const position = positionOf(doc, lines, issue.path);
+    return [
+      {
         line: position?.line ?? null,
         column: position?.column ?? null,
         key: keyPath(issue.path),
         message: describeIssue(issue),
-      });
-    }
-    throw new ConfigError(file, problems.slice(0, MAX_PROBLEMS));
+      },
+    ];
+  });
+}
+
+export function parseConfig(text: string, file: string): Config {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    fail(
+      file,
+      doc.errors.map((error) => {
+        const { line, col } = lines.linePos(error.pos[0]);
+        const message = error.message.split('\n')[0] ?? 'cannot be parsed';
+        return { line, column: col, key: null, message: `invalid YAML: ${message}` };
+      }),
+    );
   }
+  if (doc.contents === null)
+    fail(file, [{ line: null, column: null, key: null, message: 'the file is empty' }]);
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    fail(file, [
+      { line: null, column: null, key: null, message: `invalid YAML: ${(error as Error).message}` },
+    ]);
+  }
+  const result = configSchema.safeParse(data);
+  if (!result.success) fail(file, schemaProblems(doc, lines, result.error.issues));
 
   const references = checkReferences(result.data);
   if (references.length > 0) {
-    throw new ConfigError(
+    fail(
       file,
-      references.slice(0, MAX_PROBLEMS).map(({ path, message }) => {
+      references.map(({ path, message }) => {
         const position = positionOf(doc, lines, path);
         return {
           line: position?.line ?? null,

@@ -1,0 +1,57 @@
+// Keeps the rule files, the registry, the tests and the docs in step (the ESLint checkRuleFiles habit).
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { renderReadmeTable, renderRulesDoc } from '../../scripts/rules-doc.js';
+import { rules } from '../../src/rules/index.js';
+import { SEVERITIES } from '../../src/rules/types.js';
+
+const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
+const NOT_RULES = new Set(['index.ts', 'types.ts', 'describe.ts']);
+const ruleFiles = readdirSync(new URL('../../src/rules/', import.meta.url)).filter((f) => !NOT_RULES.has(f));
+const testFiles = readdirSync(new URL('./', import.meta.url));
+
+describe('rule registry', () => {
+  it('lists every rule file, sorted by id, each id its file name', () => {
+    expect(rules.map((rule) => `${rule.id}.ts`)).toEqual([...ruleFiles].sort());
+    expect(rules.map((rule) => rule.id)).toEqual(rules.map((rule) => rule.id).sort());
+  });
+
+  it('has a test file per rule', () => {
+    for (const rule of rules) expect(testFiles).toContain(`${rule.id}.test.ts`);
+  });
+
+  it('has the public ids the README promises', () => {
+    const ids = rules.map((rule) => rule.id);
+    for (const id of [
+      'host-not-datacenter',
+      'host-not-activated',
+      'host-activation-expiring',
+      'host-without-hyper-v',
+      'guest-newer-than-host',
+      'kvp-disabled',
+      'node-unreachable',
+      'guest-unknown',
+      'release-not-covered',
+      'single-failover-target',
+      'host-evaluation-edition',
+      'azure-local-avma-undeclared',
+    ]) {
+      expect(ids).toContain(id);
+    }
+  });
+
+  it.each(rules.map((rule) => [rule.id, rule] as const))('%s is well formed', (_id, rule) => {
+    expect(rule.id).toMatch(/^[a-z]+(-[a-z0-9]+)*$/);
+    expect(SEVERITIES).toContain(rule.severity);
+    expect(rule.title).not.toMatch(/\.$/);
+    expect(rule.title.length).toBeLessThan(70);
+    expect(rule.explanation.length).toBeGreaterThan(60);
+    expect(rule.remedy).toMatch(/\.$/);
+    expect(rule.checkNode ?? rule.checkVm ?? rule.checkTarget).toBeTypeOf('function');
+  });
+
+  it('docs/rules.md and the README table are up to date (npm run docs)', () => {
+    expect(read('docs/rules.md')).toBe(renderRulesDoc());
+    expect(read('README.md')).toContain(renderReadmeTable());
+  });
+});
