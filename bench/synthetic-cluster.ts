@@ -22,7 +22,13 @@ function facts(overrides: Partial<NodeFacts>): NodeFacts {
 
 function node(index: number): NodeRecord {
   const name = `HV${String(index + 1).padStart(2, '0')}`;
-  const base = { name, host: `${name.toLowerCase()}.example.test`, source: 'scanned' as const, error: null };
+  const base = {
+    name,
+    host: `${name.toLowerCase()}.example.test`,
+    source: 'scanned' as const,
+    error: null,
+    probeErrors: [],
+  };
   if (index === 63) {
     return { ...base, facts: null, error: { kind: 'timeout', message: 'no answer within 30 s', hint: null } };
   }

@@ -1,4 +1,98 @@
+// Option groups shared by commands, so `check`, `scan` and `demo` spell them the same way.
+import type { Argv } from 'yargs';
+import { DEFAULT_EXPIRY_WARNING_DAYS } from '../domain/policy.js';
+import { FORMAT_NAMES, type FormatName } from '../report/index.js';
+import { DEFAULT_CONCURRENCY } from '../scan/scan.js';
 import { UserError } from './errors.js';
+
+export interface ReportOptions {
+  format: FormatName;
+  output?: string;
+  'save-snapshot'?: string;
+  'expiry-warning-days': number;
+  now?: string;
+}
+
+export interface ScanOptionValues {
+  concurrency: number;
+  'connect-timeout'?: number;
+  'command-timeout'?: number;
+  'accept-new-host-keys': boolean;
+  tui: boolean;
+}
+
+export function withReportOptions<T>(yargs: Argv<T>): Argv<T & ReportOptions> {
+  return yargs
+    .option('format', {
+      alias: 'f',
+      choices: FORMAT_NAMES,
+      default: 'text' as FormatName,
+      describe: 'report format',
+    })
+    .option('output', {
+      alias: 'o',
+      type: 'string',
+      describe: 'write the report to this file instead of stdout',
+      requiresArg: true,
+    })
+    .option('save-snapshot', {
+      type: 'string',
+      describe: 'also write the facts as a snapshot file (check --snapshot reads it)',
+      requiresArg: true,
+    })
+    .option('expiry-warning-days', {
+      type: 'number',
+      default: DEFAULT_EXPIRY_WARNING_DAYS,
+      describe: 'warn when a host activation ends within this many days',
+    })
+    .option('now', {
+      type: 'string',
+      describe: 'judge as of this date (YYYY-MM-DD), e.g. to replay a report',
+      requiresArg: true,
+    }) as Argv<T & ReportOptions>;
+}
+
+export function withScanOptions<T>(yargs: Argv<T>): Argv<T & ScanOptionValues> {
+  return yargs
+    .option('concurrency', {
+      type: 'number',
+      default: DEFAULT_CONCURRENCY,
+      describe: 'nodes scanned at once',
+    })
+    .option('connect-timeout', {
+      type: 'number',
+      describe: "seconds to wait for a node's SSH handshake (config: ssh.connectTimeoutSeconds, default 10)",
+      requiresArg: true,
+    })
+    .option('command-timeout', {
+      type: 'number',
+      describe: 'seconds a node may take to answer (config: ssh.commandTimeoutSeconds, default 120)',
+      requiresArg: true,
+    })
+    .option('accept-new-host-keys', {
+      type: 'boolean',
+      default: false,
+      describe: 'record host keys not yet in known_hosts (trust on first use); a changed key still fails',
+    })
+    .option('tui', {
+      type: 'boolean',
+      default: true,
+      describe: 'the interactive view when stdout is a terminal; --no-tui for plain output',
+    }) as Argv<T & ScanOptionValues>;
+}
+
+export function checkScanOptions(args: ScanOptionValues): void {
+  if (!Number.isInteger(args.concurrency) || args.concurrency < 1 || args.concurrency > 256) {
+    throw new UserError(`--concurrency ${args.concurrency} is not a whole number from 1 to 256`);
+  }
+  for (const [name, value] of [
+    ['--connect-timeout', args['connect-timeout']],
+    ['--command-timeout', args['command-timeout']],
+  ] as const) {
+    if (value !== undefined && !(value > 0 && value <= 3600))
+      throw new UserError(`${name} ${value} is not a number of seconds from 1 to 3600`);
+  }
+}
 
 /** --now: a date (YYYY-MM-DD) or a full ISO timestamp. */
 export function parseNow(text: string | undefined): Date | undefined {
@@ -6,4 +100,24 @@ export function parseNow(text: string | undefined): Date | undefined {
   const time = /^\d{4}-\d{2}-\d{2}(T.*)?$/.test(text) ? Date.parse(text) : Number.NaN;
   if (Number.isNaN(time)) throw new UserError(`--now ${text} is not a date`, 'use YYYY-MM-DD');
   return new Date(time);
+}
+
+export function reportArgs(args: ReportOptions) {
+  return {
+    format: args.format,
+    output: args.output,
+    saveSnapshot: args['save-snapshot'],
+    expiryWarningDays: args['expiry-warning-days'],
+    now: parseNow(args.now),
+  };
+}
+
+export function scanArgs(args: ScanOptionValues) {
+  checkScanOptions(args);
+  return {
+    concurrency: args.concurrency,
+    connectTimeout: args['connect-timeout'],
+    commandTimeout: args['command-timeout'],
+    acceptNewHostKeys: args['accept-new-host-keys'],
+  };
 }

@@ -29,7 +29,7 @@ export function declaredNodeFacts(facts: DeclaredFacts): NodeFacts {
 }
 
 function declaredNode(node: NodeConfig): NodeRecord {
-  const base = { name: node.name, host: node.host ?? null, source: 'declared' as const };
+  const base = { name: node.name, host: node.host ?? null, source: 'declared' as const, probeErrors: [] };
   if (node.facts) return { ...base, facts: declaredNodeFacts(node.facts), error: null };
   return {
     ...base,

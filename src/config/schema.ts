@@ -116,6 +116,7 @@ const vmSchema = z.strictObject({
 
 const clusterSchema = z.strictObject({
   name,
+  discover: z.boolean({ error: 'expected true or false' }).default(false),
   ssh: sshSchema.optional(),
   nodes: z
     .array(nodeSchema, { error: 'expected a list of nodes' })

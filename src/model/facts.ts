@@ -45,12 +45,19 @@ export interface NodeError {
   hint: string | null;
 }
 
+/** A probe of the collector that failed while the node as a whole answered: that fact is unknown. */
+export interface ProbeError {
+  probe: string;
+  message: string;
+}
+
 export interface NodeRecord {
   name: string;
   host: string | null;
   source: 'declared' | 'scanned';
   facts: NodeFacts | null;
   error: NodeError | null;
+  probeErrors: ProbeError[];
 }
 
 export const GUEST_FAMILIES = ['windows-server', 'windows-client', 'other'] as const;

@@ -58,6 +58,7 @@ const node = z.strictObject({
   source: z.enum(['declared', 'scanned']),
   facts: nullable(nodeFacts),
   error: nullable(z.strictObject({ kind: z.enum(NODE_ERROR_KINDS), message: text, hint: nullable(text) })),
+  probeErrors: z.array(z.strictObject({ probe: text, message: text })),
 });
 
 const guest = z.strictObject({

@@ -37,8 +37,8 @@ function nodeLines(nodes: readonly NodeRecord[], style: Style): string[] {
     const cells = [
       pad(releaseText(facts), 10),
       pad(editionText(facts), 22),
-      pad(facts.activated === false ? style.bad(activation) : activation, 26),
-      pad(facts.hyperV === false ? style.bad(hyperVText(facts)) : hyperVText(facts), 10),
+      facts.activated === false ? style.bad(pad(activation, 30)) : pad(activation, 30),
+      facts.hyperV === false ? style.bad(pad(hyperVText(facts), 10)) : pad(hyperVText(facts), 10),
       facts.state ?? '',
     ];
     return `    ${style.dim('·')} ${name}  ${cells.join(' ').trimEnd()}`;

@@ -23,7 +23,9 @@ export default defineRule({
   checkNode: (node) => {
     if (node.error) return undefined;
     const missing = node.facts ? missingHostFacts(node.facts) : ['every fact'];
-    return missing.length > 0 ? { message: `${node.name}: unknown ${missing.join(', ')}` } : undefined;
+    if (missing.length === 0) return undefined;
+    const why = node.probeErrors.map((error) => `${error.probe} probe failed: ${error.message}`).join('; ');
+    return { message: `${node.name}: unknown ${missing.join(', ')}${why ? ` (${why})` : ''}` };
   },
   checkVm: ({ vm }) =>
     vm.kvp === null

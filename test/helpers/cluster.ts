@@ -39,12 +39,19 @@ export class ClusterBuilder {
   constructor(private readonly name: string) {}
 
   node(name: string, facts: Partial<NodeFacts> = {}): this {
-    this.nodes.push({ name, host: null, source: 'declared', facts: hostFacts(facts), error: null });
+    this.nodes.push({
+      name,
+      host: null,
+      source: 'declared',
+      facts: hostFacts(facts),
+      error: null,
+      probeErrors: [],
+    });
     return this;
   }
 
   rawNode(node: Partial<NodeRecord> & { name: string }): this {
-    this.nodes.push({ host: null, source: 'scanned', facts: null, error: null, ...node });
+    this.nodes.push({ host: null, source: 'scanned', facts: null, error: null, probeErrors: [], ...node });
     return this;
   }
 

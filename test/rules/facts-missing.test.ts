@@ -1,6 +1,6 @@
 import { describe } from 'vitest';
 import rule from '../../src/rules/facts-missing.js';
-import { aCluster } from '../helpers/cluster.js';
+import { aCluster, hostFacts } from '../helpers/cluster.js';
 import { ruleTester } from '../helpers/rule-tester.js';
 
 describe('facts-missing', () => {
@@ -37,6 +37,31 @@ describe('facts-missing', () => {
         name: 'a VM whose KVP state is unknown',
         cluster: aCluster().node('N1').vm('app', { kvp: null }).build(),
         findings: [{ vm: 'app', message: /app: unknown whether Key-Value Pair Exchange is enabled/ }],
+      },
+    ],
+  });
+});
+
+describe('facts-missing with probe errors', () => {
+  ruleTester(rule, {
+    valid: [],
+    invalid: [
+      {
+        name: 'says which probe failed',
+        cluster: aCluster()
+          .rawNode({
+            name: 'N1',
+            facts: hostFacts({ hyperV: null }),
+            probeErrors: [{ probe: 'hyperV', message: "The term 'Get-WindowsFeature' is not recognized" }],
+          })
+          .build(),
+        findings: [
+          {
+            node: 'N1',
+            message:
+              /N1: unknown Hyper-V \(hyperV probe failed: The term 'Get-WindowsFeature' is not recognized\)/,
+          },
+        ],
       },
     ],
   });

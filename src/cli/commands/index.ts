@@ -1,8 +1,9 @@
 // The command registry, in the order --help lists them.
+import type { CommandModule } from 'yargs';
 import { checkCommand } from './check.js';
+import { demoCommand } from './demo.js';
 import { rulesCommand } from './rules.js';
+import { scanCommand } from './scan.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: yargs commands differ in their option types.
-export const commands: CommandModule<any, any>[] = [checkCommand, rulesCommand];
-
-import type { CommandModule } from 'yargs';
+export const commands: CommandModule<any, any>[] = [scanCommand, checkCommand, demoCommand, rulesCommand];

@@ -1,0 +1,135 @@
+# avma-check collector: gathers raw facts on one Hyper-V cluster node and prints them as one JSON document,
+# base64 of UTF-8 between two marker lines. It interprets nothing; avma-check does that in TypeScript.
+# Every probe fails soft: a missing cmdlet or a denied query is recorded as that probe's error.
+# Runs on Windows PowerShell 5.1. Nothing from the config or another node is ever spliced into it.
+$ProgressPreference = 'SilentlyContinue'
+$ErrorActionPreference = 'Stop'
+[Console]::OutputEncoding = New-Object -TypeName 'System.Text.UTF8Encoding' -ArgumentList $false
+
+function Invoke-Probe {
+  param([scriptblock] $Probe)
+  try {
+    $value = & $Probe
+    return @{ ok = $true; value = $value }
+  } catch {
+    return @{ ok = $false; error = [string] $_.Exception.Message }
+  }
+}
+
+# For probes that return lists: @() keeps one element a list and no element an empty list.
+function Invoke-ListProbe {
+  param([scriptblock] $Probe)
+  try {
+    $value = @(& $Probe)
+    return @{ ok = $true; value = $value }
+  } catch {
+    return @{ ok = $false; error = [string] $_.Exception.Message }
+  }
+}
+
+$probes = [ordered]@{}
+
+$probes.currentVersion = Invoke-Probe {
+  $cv = Get-ItemProperty -Path 'HKLM:\SOFTWARE\Microsoft\Windows NT\CurrentVersion'
+  [ordered]@{
+    EditionID = [string] $cv.EditionID
+    ProductName = [string] $cv.ProductName
+    CurrentBuild = [string] $cv.CurrentBuild
+    UBR = [string] $cv.UBR
+    DisplayVersion = [string] $cv.DisplayVersion
+    InstallationType = [string] $cv.InstallationType
+  }
+}
+
+$probes.operatingSystem = Invoke-Probe {
+  $os = Get-CimInstance -ClassName 'Win32_OperatingSystem'
+  [ordered]@{
+    Caption = [string] $os.Caption
+    Version = [string] $os.Version
+    BuildNumber = [string] $os.BuildNumber
+    OperatingSystemSKU = [string] $os.OperatingSystemSKU
+    ProductType = [string] $os.ProductType
+  }
+}
+
+$probes.license = Invoke-ListProbe {
+  $filter = "ApplicationID='55c92734-d682-4d71-983e-d6ec3f16059f' AND PartialProductKey IS NOT NULL"
+  foreach ($row in @(Get-CimInstance -ClassName 'SoftwareLicensingProduct' -Filter $filter)) {
+    [ordered]@{
+      Name = [string] $row.Name
+      Description = [string] $row.Description
+      LicenseStatus = [string] $row.LicenseStatus
+      GracePeriodRemaining = [string] $row.GracePeriodRemaining
+      PartialProductKey = [string] $row.PartialProductKey
+    }
+  }
+}
+
+$probes.hyperV = Invoke-Probe {
+  $feature = Get-WindowsFeature -Name 'Hyper-V'
+  [ordered]@{ Installed = [bool] $feature.Installed; InstallState = [string] $feature.InstallState }
+}
+
+$probes.clusterNodes = Invoke-ListProbe {
+  foreach ($node in @(Get-ClusterNode)) {
+    [ordered]@{ Name = [string] $node.Name; State = [string] $node.State; DrainStatus = [string] $node.DrainStatus }
+  }
+}
+
+# Get-ClusterGroup has no -GroupType parameter: filter on the property. Possible owners are those of the
+# group's "Virtual Machine" resource; preferred owners only order the choice and are not read.
+$probes.clusterGroups = Invoke-ListProbe {
+  foreach ($group in @(Get-ClusterGroup | Where-Object { [string] $_.GroupType -eq 'VirtualMachine' })) {
+    $owners = Invoke-ListProbe {
+      $resources = @(Get-ClusterResource -InputObject $group | Where-Object { [string] $_.ResourceType -eq 'Virtual Machine' })
+      foreach ($resource in $resources) {
+        foreach ($owner in @((Get-ClusterOwnerNode -InputObject $resource).OwnerNodes)) { [string] $owner.Name }
+      }
+    }
+    $vmId = Invoke-Probe {
+      $resource = @(Get-ClusterResource -InputObject $group | Where-Object { [string] $_.ResourceType -eq 'Virtual Machine' })[0]
+      [string] (Get-ClusterParameter -InputObject $resource -Name 'VmID').Value
+    }
+    [ordered]@{
+      Name = [string] $group.Name
+      OwnerNode = [string] $group.OwnerNode
+      State = [string] $group.State
+      VmId = $vmId
+      PossibleOwners = $owners
+    }
+  }
+}
+
+# Guest identity comes from the intrinsic KVP items (raw XML strings) of Msvm_KvpExchangeComponent, whose
+# SystemName is the VM id. Integration services are listed with their Id: names are localized, GUIDs are not.
+$probes.vms = Invoke-ListProbe {
+  $components = @{}
+  foreach ($component in @(Get-CimInstance -Namespace 'root\virtualization\v2' -ClassName 'Msvm_KvpExchangeComponent')) {
+    $components[[string] $component.SystemName] = $component
+  }
+  foreach ($vm in @(Get-VM)) {
+    $id = [string] $vm.VMId
+    $services = Invoke-ListProbe {
+      foreach ($service in @(Get-VMIntegrationService -VM $vm)) {
+        [ordered]@{ Id = [string] $service.Id; Enabled = [bool] $service.Enabled }
+      }
+    }
+    $items = @()
+    if ($components.ContainsKey($id)) {
+      $items = @(foreach ($item in @($components[$id].GuestIntrinsicExchangeItems)) { [string] $item })
+    }
+    [ordered]@{
+      Name = [string] $vm.Name
+      VMId = $id
+      State = [string] $vm.State
+      IsClustered = [bool] $vm.IsClustered
+      IntegrationServices = $services
+      GuestIntrinsicExchangeItems = $items
+    }
+  }
+}
+
+$facts = [ordered]@{ collectorVersion = 1; computerName = [string] $env:COMPUTERNAME; probes = $probes }
+$json = ConvertTo-Json -InputObject $facts -Depth 12 -Compress
+$encoded = [Convert]::ToBase64String([System.Text.Encoding]::UTF8.GetBytes($json))
+[Console]::Out.Write("`r`nAVMA-CHECK-BEGIN-9c1e`r`n" + $encoded + "`r`nAVMA-CHECK-END-9c1e`r`n")

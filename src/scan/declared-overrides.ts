@@ -1,0 +1,44 @@
+// Facts declared in clusters.yaml win over scanned ones, field by field; declared VMs win over scanned VMs.
+import type { NodeConfig } from '../config/schema.js';
+import type { ClusterRecord, NodeFacts } from '../model/facts.js';
+
+export function overrideFacts(
+  scanned: NodeFacts,
+  declared: NodeFacts | null,
+  given: NodeConfig['facts'],
+): NodeFacts {
+  if (!declared || !given) return scanned;
+  const result: NodeFacts = { ...scanned };
+  if (given.release !== undefined || given.build !== undefined) {
+    result.release = declared.release;
+    result.build = declared.build ?? scanned.build;
+  }
+  if (given.edition !== undefined) {
+    result.edition = declared.edition;
+    result.editionId = declared.editionId;
+  }
+  if (given.activated !== undefined) result.activated = declared.activated;
+  if (given.activationExpires !== undefined) result.activationExpires = declared.activationExpires;
+  if (given.hyperV !== undefined) result.hyperV = declared.hyperV;
+  if (given.state !== undefined) result.state = declared.state;
+  if (given.azureLocalAvma !== undefined) result.azureLocalAvma = declared.azureLocalAvma;
+  return result;
+}
+
+export function applyDeclaredVms(scanned: ClusterRecord, declared: ClusterRecord | undefined): ClusterRecord {
+  if (!declared || declared.vms.length === 0) return scanned;
+  const byName = new Map(declared.vms.map((vm) => [vm.name.toLowerCase(), vm]));
+  const vms = scanned.vms.map((vm) => {
+    const mine = byName.get(vm.name.toLowerCase());
+    if (!mine) return vm;
+    byName.delete(vm.name.toLowerCase());
+    return {
+      ...vm,
+      activation: mine.activation,
+      kvp: mine.kvp === false ? false : vm.kvp,
+      guest: mine.guest ?? vm.guest,
+      possibleOwners: mine.possibleOwners.length > 0 ? mine.possibleOwners : vm.possibleOwners,
+    };
+  });
+  return { ...scanned, vms: [...vms, ...byName.values()] };
+}

@@ -1,0 +1,17 @@
+import type { NodeRecord } from '../model/facts.js';
+import type { Snapshot } from '../model/snapshot.js';
+
+/** What a scan reports as it goes: the terminal UI and the plain progress lines both read these. */
+export type ScanEvent =
+  | { type: 'scan-started'; clusters: { name: string; nodes: string[] }[] }
+  | { type: 'node-started'; cluster: string; node: string; host: string }
+  | {
+      type: 'node-finished';
+      cluster: string;
+      node: NodeRecord;
+      vmCount: number;
+      ms: number;
+      attempts: number;
+    }
+  | { type: 'cluster-discovered'; cluster: string; added: string[] }
+  | { type: 'scan-finished'; snapshot: Snapshot };

@@ -1,0 +1,75 @@
+// A collector document -> the facts of that host, through the interpreters in src/domain.
+import {
+  editionFromCaption,
+  editionFromId,
+  editionFromSku,
+  isSemiAnnualEditionId,
+  isSemiAnnualSku,
+} from '../domain/editions.js';
+import { interpretLicense } from '../domain/licensing.js';
+import { releaseFromBuild } from '../domain/releases.js';
+import type { NodeFacts, ProbeError } from '../model/facts.js';
+import type { RawNode } from './raw-schema.js';
+
+function digits(value: string | undefined | null): number | null {
+  return value !== undefined && value !== null && /^\s*\d{1,9}\s*$/.test(value) ? Number(value) : null;
+}
+
+function okValue<T>(probe: { ok: true; value: T } | { ok: false; error: string }): T | null {
+  return probe.ok ? probe.value : null;
+}
+
+/** The probes whose failure leaves a host fact unknown, with their messages. */
+export function probeErrorsOf(raw: RawNode): ProbeError[] {
+  const errors: ProbeError[] = [];
+  for (const [probe, result] of Object.entries(raw.probes)) {
+    if (!result.ok) errors.push({ probe, message: result.error.replace(/\s+/g, ' ').trim().slice(0, 500) });
+  }
+  return errors;
+}
+
+function activationOf(raw: RawNode, now: Date) {
+  const rows = okValue(raw.probes.license);
+  if (rows === null) return { activated: null, licenseState: null, expires: null, evaluation: false };
+  if (rows.length === 0)
+    return { activated: false, licenseState: 'Unlicensed' as const, expires: null, evaluation: false };
+  const row = rows.find((r) => digits(r.LicenseStatus) === 1) ?? rows[0];
+  return interpretLicense(
+    {
+      licenseStatus: digits(row?.LicenseStatus) ?? -1,
+      gracePeriodRemaining: digits(row?.GracePeriodRemaining),
+      description: row?.Description ?? null,
+    },
+    now,
+  );
+}
+
+export function nodeFactsFromRaw(raw: RawNode, now: Date): NodeFacts {
+  const cv = okValue(raw.probes.currentVersion);
+  const os = okValue(raw.probes.operatingSystem);
+  const editionId = cv?.EditionID?.trim() || null;
+  const sku = digits(os?.OperatingSystemSKU);
+  const caption = os?.Caption ?? cv?.ProductName ?? null;
+  const edition =
+    (editionId ? editionFromId(editionId) : null) ??
+    (sku !== null ? editionFromSku(sku) : null) ??
+    (caption ? editionFromCaption(caption) : null);
+  const build = digits(cv?.CurrentBuild) ?? digits(os?.BuildNumber);
+  const semiAnnual =
+    (editionId !== null && isSemiAnnualEditionId(editionId)) || (sku !== null && isSemiAnnualSku(sku));
+  const activation = activationOf(raw, now);
+  const hyperV = okValue(raw.probes.hyperV);
+  return {
+    release: edition === 'azure-local' || build === null ? null : releaseFromBuild(build, semiAnnual),
+    build,
+    edition,
+    editionId,
+    activated: activation.activated,
+    licenseState: activation.licenseState,
+    activationExpires: activation.expires,
+    evaluationLicense: activation.evaluation,
+    hyperV: hyperV ? hyperV.Installed : null,
+    state: null,
+    azureLocalAvma: null,
+  };
+}

@@ -1,0 +1,80 @@
+// The collector's JSON document. It comes from a remote machine: every string and list is bounded, and a
+// document that does not fit is bad output, never a crash.
+import { z } from 'zod';
+
+const text = z.string().max(4096);
+const longText = z.string().max(16_384);
+
+function probe<T extends z.ZodType>(value: T) {
+  return z.union([
+    z.object({ ok: z.literal(true), value }),
+    z.object({ ok: z.literal(false), error: longText }),
+  ]);
+}
+
+const currentVersion = z
+  .object({
+    EditionID: text,
+    ProductName: text,
+    CurrentBuild: text,
+    UBR: text,
+    DisplayVersion: text,
+    InstallationType: text,
+  })
+  .partial();
+
+const operatingSystem = z
+  .object({
+    Caption: text,
+    Version: text,
+    BuildNumber: text,
+    OperatingSystemSKU: text,
+    ProductType: text,
+  })
+  .partial();
+
+const licenseRow = z.object({
+  Name: text.optional(),
+  Description: text.optional(),
+  LicenseStatus: text,
+  GracePeriodRemaining: text.optional(),
+  PartialProductKey: text.optional(),
+});
+
+const clusterNode = z.object({ Name: text, State: text, DrainStatus: text.optional() });
+
+const clusterGroup = z.object({
+  Name: text,
+  OwnerNode: text,
+  State: text.optional(),
+  VmId: probe(text.nullable()),
+  PossibleOwners: probe(z.array(text).max(128)),
+});
+
+const vm = z.object({
+  Name: text,
+  VMId: text,
+  State: text.optional(),
+  IsClustered: z.boolean().optional(),
+  IntegrationServices: probe(z.array(z.object({ Id: text, Enabled: z.boolean() })).max(64)),
+  GuestIntrinsicExchangeItems: z.array(z.string().max(8192)).max(256),
+});
+
+export const rawNodeSchema = z.object({
+  collectorVersion: z.literal(1),
+  computerName: text,
+  probes: z.object({
+    currentVersion: probe(currentVersion),
+    operatingSystem: probe(operatingSystem),
+    license: probe(z.array(licenseRow).max(64)),
+    hyperV: probe(z.object({ Installed: z.boolean(), InstallState: text.optional() })),
+    clusterNodes: probe(z.array(clusterNode).max(128)),
+    clusterGroups: probe(z.array(clusterGroup).max(20_000)),
+    vms: probe(z.array(vm).max(4096)),
+  }),
+});
+
+export type RawNode = z.output<typeof rawNodeSchema>;
+export type RawVm = z.output<typeof vm>;
+export type RawClusterGroup = z.output<typeof clusterGroup>;
+export type RawProbes = RawNode['probes'];

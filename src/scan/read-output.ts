@@ -1,0 +1,48 @@
+// The collector's stdout (already bounded by the reader) -> RawNode, or why it cannot be used.
+import { BEGIN_MARKER, END_MARKER } from './collector-script.js';
+import { type RawNode, rawNodeSchema } from './raw-schema.js';
+
+export type ParsedOutput = { ok: true; raw: RawNode } | { ok: false; message: string };
+
+function failure(message: string): ParsedOutput {
+  return { ok: false, message };
+}
+
+/** Finds the document between the markers: banners, CLIXML noise and CRLF around it do not matter. */
+export function parseCollectorOutput(stdout: Buffer): ParsedOutput {
+  const text = stdout.toString('latin1');
+  const begin = text.lastIndexOf(BEGIN_MARKER);
+  if (begin < 0) return failure('the collector printed no result (its begin marker is missing)');
+  const end = text.indexOf(END_MARKER, begin);
+  if (end < 0) return failure('the collector output is cut short (its end marker is missing)');
+  const encoded = text.slice(begin + BEGIN_MARKER.length, end).replace(/\s+/g, '');
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(encoded))
+    return failure('the collector output between the markers is not base64');
+  let json = Buffer.from(encoded, 'base64').toString('utf8');
+  if (json.charCodeAt(0) === 0xfeff) json = json.slice(1);
+  let data: unknown;
+  try {
+    data = JSON.parse(json);
+  } catch (error) {
+    return failure(`the collector output is not valid JSON (${(error as Error).message.slice(0, 120)})`);
+  }
+  const result = rawNodeSchema.safeParse(data);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const where = issue?.path.map(String).join('.') ?? '';
+    return failure(
+      `the collector output does not have the expected shape (${where || 'document'}: ${issue?.message ?? 'invalid'})`,
+    );
+  }
+  return { ok: true, raw: result.data };
+}
+
+/** Error text from PowerShell's stderr, which over SSH without a TTY arrives as "#< CLIXML" XML. */
+export function stderrSummary(stderr: Buffer, max = 300): string {
+  const text = stderr.toString('utf8');
+  if (!text.includes('#< CLIXML')) return text.trim().slice(0, max);
+  const errors = [...text.matchAll(/<S S="Error">([^<]*)<\/S>/g)].map((match) =>
+    (match[1] ?? '').replace(/_x000D__x000A_/g, ' ').replace(/_x[0-9A-F]{4}_/g, ''),
+  );
+  return errors.join(' ').replace(/\s+/g, ' ').trim().slice(0, max);
+}

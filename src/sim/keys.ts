@@ -1,0 +1,32 @@
+// Fixed keys for the simulated nodes: made once with ssh-keygen (ssh2 rejects about one in 256 of its own
+// generated ed25519 keys). They protect nothing: the simulator listens on loopback only.
+
+export const SIM_HOST_KEY_A = `-----BEGIN OPENSSH PRIVATE KEY-----
+b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW
+QyNTUxOQAAACC5+81flUCt+hHIBb8ml2xr3SEyl4kDry7UJizII+iWHAAAAKBH12OBR9dj
+gQAAAAtzc2gtZWQyNTUxOQAAACC5+81flUCt+hHIBb8ml2xr3SEyl4kDry7UJizII+iWHA
+AAAEDWT7aN4B3CChY7mGU5KNKvb9Gwx1nNGuWbkIKn0PWVVLn7zV+VQK36EcgFvyaXbGvd
+ITKXiQOvLtQmLMgj6JYcAAAAGWF2bWEtY2hlY2sgc2ltIGhvc3Qga2V5IEEBAgME
+-----END OPENSSH PRIVATE KEY-----
+`;
+export const SIM_HOST_KEY_A_PUBLIC = `ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAILn7zV+VQK36EcgFvyaXbGvdITKXiQOvLtQmLMgj6JYc avma-check sim host key A`;
+export const SIM_HOST_KEY_B = `-----BEGIN OPENSSH PRIVATE KEY-----
+b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW
+QyNTUxOQAAACB12MPUV/P2rTEAto8biI7rEDi/IJ7D3/ZskVCZznahgQAAAKDR6haJ0eoW
+iQAAAAtzc2gtZWQyNTUxOQAAACB12MPUV/P2rTEAto8biI7rEDi/IJ7D3/ZskVCZznahgQ
+AAAEBi7G89q/ErlSgTaXdQD/ypmHII+m5PY51HDSXsSHXkhHXYw9RX8/atMQC2jxuIjusQ
+OL8gnsPf9myRUJnOdqGBAAAAGWF2bWEtY2hlY2sgc2ltIGhvc3Qga2V5IEIBAgME
+-----END OPENSSH PRIVATE KEY-----
+`;
+export const SIM_HOST_KEY_B_PUBLIC = `ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHXYw9RX8/atMQC2jxuIjusQOL8gnsPf9myRUJnOdqGB avma-check sim host key B`;
+export const SIM_CLIENT_KEY = `-----BEGIN OPENSSH PRIVATE KEY-----
+b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW
+QyNTUxOQAAACAjdZlDSP9ve0FwTjrtEXJkp661qS1x4DP2ptz5oyfNagAAAJjCG65iwhuu
+YgAAAAtzc2gtZWQyNTUxOQAAACAjdZlDSP9ve0FwTjrtEXJkp661qS1x4DP2ptz5oyfNag
+AAAEBvhzabYXqHx2q/Pmgq+w+mnfDsRUzgcd50poGJSYjPmyN1mUNI/297QXBOOu0RcmSn
+rrWpLXHgM/am3PmjJ81qAAAAFWF2bWEtY2hlY2sgc2ltIGNsaWVudA==
+-----END OPENSSH PRIVATE KEY-----
+`;
+export const SIM_CLIENT_KEY_PUBLIC = `ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAICN1mUNI/297QXBOOu0RcmSnrrWpLXHgM/am3PmjJ81q avma-check sim client`;
+export const SIM_USERNAME = 'avma-scan';
+export const SIM_PASSWORD = 'simulated-password';
