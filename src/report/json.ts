@@ -23,6 +23,7 @@ function nodeJson(node: NodeRecord) {
     hyperV: facts?.hyperV ?? null,
     azureLocalAvma: facts?.azureLocalAvma ?? null,
     error: node.error,
+    probeErrors: node.probeErrors,
   };
 }
 

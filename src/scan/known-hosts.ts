@@ -37,6 +37,7 @@ export function hostKeyName(host: string, port: number): string {
 }
 
 function wildcard(pattern: string, name: string): boolean {
+  if (!/[*?]/.test(pattern)) return pattern.toLowerCase() === name;
   const regex = pattern
     .replace(/[.+^${}()|[\]\\]/g, '\\$&')
     .replace(/\*/g, '.*')
@@ -91,5 +92,10 @@ export async function loadKnownHosts(file: string): Promise<KnownHostEntry[]> {
 /** Trust on first use: appends the key in known_hosts format. */
 export async function appendKnownHost(file: string, name: string, key: Buffer): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
-  await appendFile(file, `${name} ${keyTypeOf(key)} ${key.toString('base64')}\n`, { mode: 0o600 });
+  // A file whose last line has no newline would otherwise swallow the new entry into it.
+  const existing = await readFile(file).catch(() => Buffer.alloc(0));
+  const separator = existing.length > 0 && existing[existing.length - 1] !== 0x0a ? '\n' : '';
+  await appendFile(file, `${separator}${name} ${keyTypeOf(key)} ${key.toString('base64')}\n`, {
+    mode: 0o600,
+  });
 }

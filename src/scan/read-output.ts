@@ -10,12 +10,12 @@ function failure(message: string): ParsedOutput {
 
 /** Finds the document between the markers: banners, CLIXML noise and CRLF around it do not matter. */
 export function parseCollectorOutput(stdout: Buffer): ParsedOutput {
-  const text = stdout.toString('latin1');
-  const begin = text.lastIndexOf(BEGIN_MARKER);
+  const begin = stdout.lastIndexOf(BEGIN_MARKER);
   if (begin < 0) return failure('the collector printed no result (its begin marker is missing)');
-  const end = text.indexOf(END_MARKER, begin);
+  const end = stdout.indexOf(END_MARKER, begin);
   if (end < 0) return failure('the collector output is cut short (its end marker is missing)');
-  const encoded = text.slice(begin + BEGIN_MARKER.length, end).replace(/\s+/g, '');
+  let encoded = stdout.toString('latin1', begin + BEGIN_MARKER.length, end).trim();
+  if (/\s/.test(encoded)) encoded = encoded.replace(/\s+/g, '');
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(encoded))
     return failure('the collector output between the markers is not base64');
   let json = Buffer.from(encoded, 'base64').toString('utf8');

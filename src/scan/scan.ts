@@ -1,5 +1,6 @@
 // scan(config) -> a stream of ScanEvents ending in the snapshot. Every node is reached over SSH at bounded
 // concurrency; a node that fails becomes an error in the snapshot and never stops the others.
+import { setMaxListeners } from 'node:events';
 import pLimit from 'p-limit';
 import { declaredClusters, declaredNodeFacts } from '../config/declared-clusters.js';
 import type { ClusterConfig, Config, NodeConfig } from '../config/schema.js';
@@ -77,6 +78,8 @@ export async function scanToSnapshot(
 
 async function run(config: Config, options: ScanOptions, emit: (event: ScanEvent) => void): Promise<void> {
   const signal = options.signal ?? new AbortController().signal;
+  // Every node in flight listens for Ctrl-C on this one signal.
+  setMaxListeners(0, signal);
   const limit = pLimit(options.concurrency ?? DEFAULT_CONCURRENCY);
   const hostKeys = new HostKeyStore(options.acceptNewHostKeys ?? false);
   const delays = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
@@ -144,6 +147,15 @@ async function run(config: Config, options: ScanOptions, emit: (event: ScanEvent
   };
 
   const declaredOnly = (node: NodeConfig) => node.facts !== undefined && node.host === undefined;
+  // A setting that cannot work (a missing key file or password variable) stops the run before any node is
+  // contacted: it is a usage error, not a fault of one node.
+  for (const cluster of config.clusters) {
+    const layers = [config.defaults?.ssh, cluster.ssh];
+    const nodes = cluster.nodes.filter((node) => !declaredOnly(node));
+    for (const node of cluster.discover && nodes.length === 0 ? [{ name: '' }] : nodes) {
+      await resolveSsh([...layers, 'ssh' in node ? node.ssh : undefined], options.env, options);
+    }
+  }
   emit({
     type: 'scan-started',
     clusters: config.clusters.map((c) => ({ name: c.name, nodes: c.nodes.map((n) => n.name) })),

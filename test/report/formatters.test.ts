@@ -77,6 +77,7 @@ describe('json', () => {
       hyperV: true,
       azureLocalAvma: null,
       error: null,
+      probeErrors: [],
     });
     expect(c.nodes[3].error).toEqual({
       kind: 'timeout',

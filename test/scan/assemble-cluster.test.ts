@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import type { NodeRecord } from '../../src/model/facts.js';
+import { assembleCluster, kvpEnabled, type NodeScan } from '../../src/scan/assemble-cluster.js';
+import { nodeFactsFromRaw } from '../../src/scan/node-facts.js';
+import { hostDocument, type SimClusterSpec } from '../../src/sim/recordings.js';
+
+const NOW = new Date('2026-11-22T00:00:00.000Z');
+const spec: SimClusterSpec = {
+  name: 'c',
+  hosts: [
+    { name: 'HV01', release: '2022', edition: 'Datacenter' },
+    { name: 'HV02', release: '2022', edition: 'Datacenter', state: 'Paused' },
+    { name: 'HV03', release: '2019', edition: 'Datacenter' },
+  ],
+  vms: [
+    {
+      name: 'a',
+      owner: 'HV01',
+      possibleOwners: ['HV01', 'HV02'],
+      guest: { release: '2022', edition: 'Standard' },
+    },
+    { name: 'b', owner: 'HV02', guest: { release: '2019', edition: 'Datacenter' }, kvp: false },
+    { name: 'off', owner: 'HV03', guest: null },
+  ],
+};
+
+function scanned(name: string): NodeScan {
+  const host = spec.hosts.find((h) => h.name === name) ?? spec.hosts[0];
+  if (!host) throw new Error('no host');
+  const raw = hostDocument(spec, host);
+  const node: NodeRecord = {
+    name,
+    host: name,
+    source: 'scanned',
+    facts: nodeFactsFromRaw(raw, NOW),
+    error: null,
+    probeErrors: [],
+  };
+  return { node, raw };
+}
+
+function failed(name: string): NodeScan {
+  return {
+    node: {
+      name,
+      host: name,
+      source: 'scanned',
+      facts: null,
+      error: { kind: 'timeout', message: 'x', hint: null },
+      probeErrors: [],
+    },
+    raw: null,
+  };
+}
+
+describe('assembleCluster', () => {
+  it('takes topology from any node and each guest from the node it runs on', () => {
+    const cluster = assembleCluster('c', [scanned('HV01'), scanned('HV02'), scanned('HV03')]);
+    expect(cluster.vms).toEqual([
+      expect.objectContaining({
+        name: 'a',
+        owner: 'HV01',
+        possibleOwners: ['HV01', 'HV02'],
+        kvp: true,
+        guest: expect.objectContaining({ release: '2022', edition: 'standard' }),
+      }),
+      expect.objectContaining({
+        name: 'b',
+        owner: 'HV02',
+        possibleOwners: ['HV01', 'HV02', 'HV03'],
+        kvp: false,
+        guest: expect.objectContaining({ release: '2019' }),
+      }),
+      expect.objectContaining({ name: 'off', owner: 'HV03', kvp: true, guest: null }),
+    ]);
+    expect(cluster.nodes.map((n) => n.facts?.state)).toEqual(['Up', 'Paused', 'Up']);
+  });
+
+  it('a VM on a node that could not be read keeps its place but not its guest', () => {
+    const cluster = assembleCluster('c', [scanned('HV01'), failed('HV02'), scanned('HV03')]);
+    expect(cluster.vms.find((vm) => vm.name === 'b')).toMatchObject({
+      owner: 'HV02',
+      guest: null,
+      kvp: null,
+    });
+    expect(cluster.vms.find((vm) => vm.name === 'a')?.guest?.release).toBe('2022');
+  });
+
+  it('adds cluster members the config does not list, as not read', () => {
+    const cluster = assembleCluster('c', [scanned('HV01')]);
+    expect(cluster.nodes.map((n) => [n.name, n.error?.kind ?? null])).toEqual([
+      ['HV01', null],
+      ['HV02', 'not-scanned'],
+      ['HV03', 'not-scanned'],
+    ]);
+  });
+
+  it('without cluster groups (standalone hosts) each VM stays on its host', () => {
+    const only = scanned('HV01');
+    if (!only.raw) throw new Error('no raw');
+    only.raw = {
+      ...only.raw,
+      probes: {
+        ...only.raw.probes,
+        clusterGroups: { ok: false, error: "The term 'Get-ClusterGroup' is not recognized" },
+        clusterNodes: { ok: false, error: 'x' },
+      },
+    };
+    const cluster = assembleCluster('c', [only]);
+    expect(cluster.vms.map((vm) => [vm.name, vm.possibleOwners])).toEqual([['a', ['HV01']]]);
+  });
+});
+
+describe('kvpEnabled', () => {
+  const vm = (services: { Id: string; Enabled: boolean }[]) => ({
+    Name: 'v',
+    VMId: 'x',
+    IntegrationServices: { ok: true as const, value: services },
+    GuestIntrinsicExchangeItems: [],
+  });
+
+  it('finds Key-Value Pair Exchange by its GUID whatever the service is called', () => {
+    expect(
+      kvpEnabled(vm([{ Id: 'Microsoft:ABC\\2A34B1C2-FD73-4043-8A5B-DD2159BC743F', Enabled: false }])),
+    ).toBe(false);
+    expect(
+      kvpEnabled(vm([{ Id: 'Microsoft:ABC\\2a34b1c2-fd73-4043-8a5b-dd2159bc743f', Enabled: true }])),
+    ).toBe(true);
+  });
+
+  it('is unknown when the service is not listed or the probe failed', () => {
+    expect(
+      kvpEnabled(vm([{ Id: 'Microsoft:ABC\\84EAAE65-2F2E-45F5-9BB5-0E857DC8EB47', Enabled: true }])),
+    ).toBeNull();
+    expect(kvpEnabled({ ...vm([]), IntegrationServices: { ok: false, error: 'denied' } })).toBeNull();
+  });
+});

@@ -1,0 +1,85 @@
+// The collector ships as text that only a Windows node runs: a real PowerShell grammar checks it here, so a
+// syntax error cannot ship, and the command line is checked against cmd.exe's limit.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Language, type Node, Parser } from 'web-tree-sitter';
+import {
+  BOOTSTRAP_SCRIPT,
+  CMD_EXE_LIMIT,
+  COLLECTOR_SCRIPT,
+  COLLECTOR_STDIN,
+  REMOTE_COMMAND,
+} from '../../src/scan/collector-script.js';
+
+const require = createRequire(import.meta.url);
+let parser: Parser;
+
+beforeAll(async () => {
+  await Parser.init();
+  parser = new Parser();
+  parser.setLanguage(
+    await Language.load(require.resolve('tree-sitter-powershell/tree-sitter-powershell.wasm')),
+  );
+});
+
+function syntaxErrors(script: string): string[] {
+  const tree = parser.parse(script);
+  const errors: string[] = [];
+  const walk = (node: Node) => {
+    if (node.isError || node.isMissing)
+      errors.push(
+        `line ${node.startPosition.row + 1}: ${node.type} near ${JSON.stringify(node.text.slice(0, 40))}`,
+      );
+    for (const child of node.children) if (child) walk(child);
+  };
+  if (tree) walk(tree.rootNode);
+  return errors;
+}
+
+describe('collector.ps1', () => {
+  it('parses cleanly with the PowerShell grammar (strict: no allow-list)', () => {
+    expect(syntaxErrors(COLLECTOR_SCRIPT)).toEqual([]);
+  });
+
+  it('the grammar check catches a broken script', () => {
+    expect(
+      syntaxErrors(COLLECTOR_SCRIPT.replace('function Invoke-Probe {', 'function Invoke-Probe (')),
+    ).not.toEqual([]);
+    expect(syntaxErrors('if ($true) { Write-Output 1 ')).not.toEqual([]);
+  });
+
+  it('starts quiet and UTF-8, and prints one marked result', () => {
+    expect(COLLECTOR_SCRIPT).toMatch(/^\$ProgressPreference = 'SilentlyContinue'$/m);
+    expect(COLLECTOR_SCRIPT).toMatch(/OutputEncoding/);
+    expect(COLLECTOR_SCRIPT).toMatch(/ConvertTo-Json -InputObject \$facts -Depth 12 -Compress/);
+    expect(COLLECTOR_SCRIPT).not.toMatch(/Get-ClusterGroup\s+-GroupType/);
+  });
+
+  it('is static: nothing in it is filled in at run time', () => {
+    expect(readFileSync(new URL('../../src/scan/collector.ps1', import.meta.url), 'utf8')).toBe(
+      COLLECTOR_SCRIPT,
+    );
+    expect(COLLECTOR_SCRIPT).not.toMatch(/\$\{[a-z]+\}|%s|\{\{/);
+  });
+});
+
+describe('the command line', () => {
+  it('runs PowerShell whatever the default shell, with an encoded bootstrap', () => {
+    expect(REMOTE_COMMAND).toMatch(
+      /^powershell\.exe -NoProfile -NonInteractive -EncodedCommand [A-Za-z0-9+/]+=*$/,
+    );
+    const encoded = REMOTE_COMMAND.split(' ').at(-1) ?? '';
+    expect(Buffer.from(encoded, 'base64').toString('utf16le')).toBe(BOOTSTRAP_SCRIPT);
+    expect(syntaxErrors(BOOTSTRAP_SCRIPT)).toEqual([]);
+  });
+
+  it("stays far below cmd.exe's 8,191 characters, though the collector alone would not fit", () => {
+    expect(REMOTE_COMMAND.length).toBeLessThan(1000);
+    expect(Buffer.from(COLLECTOR_SCRIPT, 'utf16le').toString('base64').length).toBeGreaterThan(CMD_EXE_LIMIT);
+  });
+
+  it('sends the collector on stdin as base64', () => {
+    expect(Buffer.from(COLLECTOR_STDIN.trim(), 'base64').toString('utf8')).toBe(COLLECTOR_SCRIPT);
+  });
+});

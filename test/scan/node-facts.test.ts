@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { nodeFactsFromRaw, probeErrorsOf } from '../../src/scan/node-facts.js';
+import type { RawNode } from '../../src/scan/raw-schema.js';
+import { hostDocument, type SimHost } from '../../src/sim/recordings.js';
+
+const NOW = new Date('2026-11-22T00:00:00.000Z');
+const doc = (host: Partial<SimHost>) => {
+  const full: SimHost = { name: 'H', release: '2022', edition: 'Datacenter', ...host };
+  return hostDocument({ name: 'c', hosts: [full], vms: [] }, full);
+};
+function withProbes(raw: RawNode, probes: Partial<RawNode['probes']>): RawNode {
+  return { ...raw, probes: { ...raw.probes, ...probes } };
+}
+
+describe('nodeFactsFromRaw', () => {
+  it.each([
+    ['2012R2', 9600],
+    ['2016', 14393],
+    ['2019', 17763],
+    ['2022', 20348],
+    ['2025', 26100],
+  ] as const)('a %s Datacenter host', (release, build) => {
+    expect(nodeFactsFromRaw(doc({ release }), NOW)).toMatchObject({
+      release,
+      build,
+      edition: 'datacenter',
+      editionId: 'ServerDatacenter',
+      activated: true,
+      licenseState: 'Licensed',
+      activationExpires: null,
+      hyperV: true,
+    });
+  });
+
+  it('an evaluation host: licensed, counting down, told by EditionID and Description', () => {
+    expect(nodeFactsFromRaw(doc({ edition: 'DatacenterEval', graceMinutes: 14400 }), NOW)).toMatchObject({
+      edition: 'datacenter-evaluation',
+      activated: true,
+      activationExpires: '2026-12-02T00:00:00.000Z',
+      evaluationLicense: true,
+    });
+  });
+
+  it('a lapsed activation and a host without Hyper-V', () => {
+    expect(nodeFactsFromRaw(doc({ licenseStatus: 5, hyperV: false }), NOW)).toMatchObject({
+      activated: false,
+      licenseState: 'Notification',
+      hyperV: false,
+    });
+  });
+
+  it('1809 from build 17763 with a semi-annual EditionID', () => {
+    const raw = doc({ release: '2019' });
+    const sac = withProbes(raw, {
+      currentVersion: { ok: true, value: { EditionID: 'ServerDatacenterACor', CurrentBuild: '17763' } },
+    });
+    expect(nodeFactsFromRaw(sac, NOW)).toMatchObject({ release: '1809', edition: 'datacenter' });
+  });
+
+  it('Azure Local: edition from EditionID, no Windows Server release', () => {
+    const raw = withProbes(doc({}), {
+      currentVersion: { ok: true, value: { EditionID: 'ServerAzureStackHCICor', CurrentBuild: '25398' } },
+    });
+    expect(nodeFactsFromRaw(raw, NOW)).toMatchObject({ release: null, build: 25398, edition: 'azure-local' });
+  });
+
+  it('falls back to the OS SKU and build when the registry probe failed', () => {
+    const raw = doc({
+      release: '2016',
+      edition: 'Standard',
+      failingProbes: { currentVersion: 'Requested registry access is not allowed.' },
+    });
+    expect(nodeFactsFromRaw(raw, NOW)).toMatchObject({
+      release: '2016',
+      build: 14393,
+      edition: 'standard',
+      editionId: null,
+    });
+    expect(probeErrorsOf(raw)).toEqual([
+      { probe: 'currentVersion', message: 'Requested registry access is not allowed.' },
+    ]);
+  });
+
+  it('leaves a fact unknown when its probe failed', () => {
+    const raw = doc({
+      failingProbes: { hyperV: "The term 'Get-WindowsFeature' is not recognized", license: 'Access denied' },
+    });
+    expect(nodeFactsFromRaw(raw, NOW)).toMatchObject({ hyperV: null, activated: null, release: '2022' });
+  });
+
+  it('no installed product key is not activated', () => {
+    expect(nodeFactsFromRaw(withProbes(doc({}), { license: { ok: true, value: [] } }), NOW)).toMatchObject({
+      activated: false,
+      licenseState: 'Unlicensed',
+    });
+  });
+
+  it('does not trust numbers that are not digits', () => {
+    const raw = withProbes(doc({}), {
+      currentVersion: {
+        ok: true,
+        value: { EditionID: 'ServerDatacenter', CurrentBuild: '20348; Remove-Item C:\\' },
+      },
+      operatingSystem: { ok: true, value: { BuildNumber: 'abc' } },
+    });
+    expect(nodeFactsFromRaw(raw, NOW)).toMatchObject({ build: null, release: null });
+  });
+});

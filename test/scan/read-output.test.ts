@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { BEGIN_MARKER, END_MARKER } from '../../src/scan/collector-script.js';
+import { parseCollectorOutput, stderrSummary } from '../../src/scan/read-output.js';
+import { CLIXML_ACCESS_DENIED, CLIXML_PROGRESS } from '../../src/sim/faults.js';
+import { hostDocument } from '../../src/sim/recordings.js';
+import { resultText } from '../../src/sim/sim-cluster.js';
+
+const spec = {
+  name: 'c',
+  hosts: [{ name: 'HÿPER-Ü01', release: '2022' as const, edition: 'Datacenter' as const }],
+  vms: [
+    {
+      name: 'sql-ñ-数据库',
+      owner: 'HÿPER-Ü01',
+      guest: { release: '2022' as const, edition: 'Standard' as const },
+    },
+  ],
+};
+const document = hostDocument(spec, spec.hosts[0] ?? ({} as never));
+
+describe('parseCollectorOutput', () => {
+  it('finds the document among banners, noise and CRLF, and keeps non-ASCII names', () => {
+    const output = Buffer.from(
+      `Welcome to HV01\r\nLast login: today\r\n${resultText(document)}\r\nPS> `,
+      'utf8',
+    );
+    const parsed = parseCollectorOutput(output);
+    expect(parsed.ok && parsed.raw.computerName).toBe('HÿPER-Ü01');
+    expect(parsed.ok && parsed.raw.probes.vms.ok && parsed.raw.probes.vms.value[0]?.Name).toBe(
+      'sql-ñ-数据库',
+    );
+  });
+
+  it('survives a byte order mark inside the base64', () => {
+    const withBom = `\r\n${BEGIN_MARKER}\r\n${Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify(document))]).toString('base64')}\r\n${END_MARKER}\r\n`;
+    expect(parseCollectorOutput(Buffer.from(withBom)).ok).toBe(true);
+  });
+
+  it.each([
+    ['no markers', 'hello', /begin marker is missing/],
+    ['cut short', `${BEGIN_MARKER}\r\nAAAA`, /end marker is missing/],
+    ['not base64', `${BEGIN_MARKER}\r\n<<<>>>\r\n${END_MARKER}`, /not base64/],
+    ['not JSON', resultText('{"collectorVersion":1,'), /not valid JSON/],
+    [
+      'the wrong shape',
+      resultText({ collectorVersion: 1, computerName: 'x', probes: {} }),
+      /does not have the expected shape \(probes\.currentVersion/,
+    ],
+    [
+      'a newer collector',
+      resultText({ ...document, collectorVersion: 2 }),
+      /expected shape \(collectorVersion/,
+    ],
+    [
+      'an oversized string',
+      resultText({ ...document, computerName: 'x'.repeat(10_000) }),
+      /expected shape \(computerName/,
+    ],
+  ])('refuses %s with a reason', (_what, text, message) => {
+    const parsed = parseCollectorOutput(Buffer.from(text));
+    expect(parsed.ok).toBe(false);
+    expect(parsed.ok ? '' : parsed.message).toMatch(message);
+  });
+});
+
+describe('stderrSummary', () => {
+  it('reads the error text out of CLIXML and ignores progress records', () => {
+    expect(stderrSummary(Buffer.from(CLIXML_ACCESS_DENIED))).toBe(
+      'Get-CimInstance : Access denied At line:1 char:1',
+    );
+    expect(stderrSummary(Buffer.from(CLIXML_PROGRESS))).toBe('');
+    expect(stderrSummary(Buffer.from("'powershell.exe' is not recognized\r\n"))).toBe(
+      "'powershell.exe' is not recognized",
+    );
+  });
+});

@@ -1,0 +1,157 @@
+// The client against the server admins actually run: Debian's OpenSSH sshd on loopback, answering through a
+// ForceCommand as a Windows node would (.ci/run installs openssh-server).
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir, userInfo } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { configSchema } from '../../src/config/schema.js';
+import { COLLECTOR_STDIN, REMOTE_COMMAND } from '../../src/scan/collector-script.js';
+import { scanToSnapshot } from '../../src/scan/scan.js';
+import { CLIXML_PROGRESS } from '../../src/sim/faults.js';
+import {
+  SIM_CLIENT_KEY,
+  SIM_CLIENT_KEY_PUBLIC,
+  SIM_HOST_KEY_A,
+  SIM_HOST_KEY_A_PUBLIC,
+  SIM_HOST_KEY_B_PUBLIC,
+} from '../../src/sim/keys.js';
+import { hostDocument, type SimClusterSpec } from '../../src/sim/recordings.js';
+import { resultText } from '../../src/sim/sim-cluster.js';
+
+const SSHD = '/usr/sbin/sshd';
+const HOST = '127.0.0.9';
+const spec: SimClusterSpec = {
+  name: 'real',
+  hosts: [{ name: 'REAL01', release: '2025', edition: 'Datacenter' }],
+  vms: [{ name: 'vm-ü1', owner: 'REAL01', guest: { release: '2022', edition: 'Standard' } }],
+};
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, HOST, () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+let dir = '';
+let port = 0;
+let sshd: ChildProcess | null = null;
+
+beforeAll(async () => {
+  if (!existsSync(SSHD)) throw new Error(`${SSHD} is missing: install openssh-server (.ci/run does)`);
+  dir = mkdtempSync(join(tmpdir(), 'avma-check-sshd-'));
+  port = await freePort();
+  mkdirSync(join(dir, 'home'));
+  mkdirSync('/run/sshd', { recursive: true });
+  writeFileSync(join(dir, 'host_key'), SIM_HOST_KEY_A, { mode: 0o600 });
+  writeFileSync(join(dir, 'authorized_keys'), `${SIM_CLIENT_KEY_PUBLIC}\n`, { mode: 0o600 });
+  writeFileSync(join(dir, 'client_key'), SIM_CLIENT_KEY, { mode: 0o600 });
+  const answer = {
+    command: REMOTE_COMMAND,
+    stdinSha256: createHash('sha256').update(COLLECTOR_STDIN).digest('hex'),
+    stderr: CLIXML_PROGRESS,
+    stdout: resultText(hostDocument(spec, spec.hosts[0] ?? ({} as never))),
+  };
+  writeFileSync(join(dir, 'answer.json'), JSON.stringify(answer));
+  writeFileSync(
+    join(dir, 'answer.mjs'),
+    `import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+const answer = JSON.parse(readFileSync(${JSON.stringify(join(dir, 'answer.json'))}, 'utf8'));
+if (process.env.SSH_ORIGINAL_COMMAND !== answer.command) { process.stderr.write('unexpected command'); process.exit(9); }
+const chunks = [];
+for await (const chunk of process.stdin) chunks.push(chunk);
+if (createHash('sha256').update(Buffer.concat(chunks)).digest('hex') !== answer.stdinSha256) { process.stderr.write('stdin is not the collector'); process.exit(8); }
+process.stderr.write(answer.stderr);
+process.stdout.write(answer.stdout);
+`,
+  );
+  writeFileSync(join(dir, 'answer.sh'), `#!/bin/sh\nexec ${process.execPath} ${join(dir, 'answer.mjs')}\n`, {
+    mode: 0o755,
+  });
+  writeFileSync(
+    join(dir, 'sshd_config'),
+    [
+      `ListenAddress ${HOST}:${port}`,
+      `HostKey ${join(dir, 'host_key')}`,
+      `PidFile ${join(dir, 'sshd.pid')}`,
+      `AuthorizedKeysFile ${join(dir, 'authorized_keys')}`,
+      'StrictModes no',
+      'UsePAM no',
+      'PasswordAuthentication no',
+      'KbdInteractiveAuthentication no',
+      'PubkeyAuthentication yes',
+      'PermitRootLogin prohibit-password',
+      `AllowUsers ${userInfo().username}`,
+      `ForceCommand ${join(dir, 'answer.sh')}`,
+      `SetEnv HOME=${join(dir, 'home')}`,
+      '',
+    ].join('\n'),
+  );
+  sshd = spawn(SSHD, ['-D', '-e', '-f', join(dir, 'sshd_config')], { stdio: ['ignore', 'ignore', 'pipe'] });
+  await new Promise<void>((resolve, reject) => {
+    let log = '';
+    const timer = setTimeout(() => reject(new Error(`sshd did not start: ${log}`)), 10_000);
+    sshd?.stderr?.on('data', (chunk: Buffer) => {
+      log += chunk.toString();
+      if (log.includes('Server listening')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    sshd?.on('exit', (code) => reject(new Error(`sshd exited with ${code}: ${log}`)));
+  });
+});
+
+afterAll(() => {
+  sshd?.kill();
+});
+
+function config(knownHostKey: string) {
+  const knownHostsPath = join(dir, `known_hosts_${knownHostKey === SIM_HOST_KEY_A_PUBLIC ? 'a' : 'b'}`);
+  writeFileSync(knownHostsPath, `[${HOST}]:${port} ${knownHostKey}\n`);
+  return configSchema.parse({
+    defaults: {
+      ssh: {
+        username: userInfo().username,
+        port,
+        privateKeyPath: join(dir, 'client_key'),
+        knownHostsPath,
+        agent: false,
+      },
+    },
+    clusters: [{ name: 'real', nodes: [{ name: 'REAL01', host: HOST }] }],
+  });
+}
+
+describe('against a real OpenSSH sshd', () => {
+  it('reads a node: verified host key, key auth, the collector on stdin, CLIXML on stderr ignored', async () => {
+    const snapshot = await scanToSnapshot(config(SIM_HOST_KEY_A_PUBLIC), {
+      now: new Date('2026-11-22'),
+      env: {},
+    });
+    const [cluster] = snapshot.clusters;
+    expect(cluster?.nodes[0]).toMatchObject({
+      name: 'REAL01',
+      error: null,
+      facts: { release: '2025', edition: 'datacenter', activated: true },
+    });
+    expect(cluster?.vms[0]).toMatchObject({ name: 'vm-ü1', owner: 'REAL01', guest: { release: '2022' } });
+  });
+
+  it('refuses a host key that does not match known_hosts, before logging in', async () => {
+    const snapshot = await scanToSnapshot(config(SIM_HOST_KEY_B_PUBLIC), {
+      now: new Date('2026-11-22'),
+      env: {},
+    });
+    expect(snapshot.clusters[0]?.nodes[0]?.error).toMatchObject({
+      kind: 'host-key',
+      message: expect.stringMatching(/HAS CHANGED/),
+    });
+  });
+});
