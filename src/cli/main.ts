@@ -37,6 +37,16 @@ function reportError(error: unknown, io: Io, debug: boolean): ExitCode {
   return ExitCode.Usage;
 }
 
+/** A throw that escaped everything else is a bug: say so, exit 2, and keep that code. */
+export function installFatalHandlers(io: Io, debug: boolean): void {
+  const fatal = (error: unknown) => {
+    reportError(error instanceof Error ? error : new Error(String(error)), io, debug);
+    process.exit(ExitCode.Usage);
+  };
+  process.on('uncaughtException', fatal);
+  process.on('unhandledRejection', fatal);
+}
+
 export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
   const parser = yargs([...argv])
     .scriptName('avma-check')

@@ -1,20 +1,14 @@
 // `avma-check scan`: reach every node over SSH, then the same analysis and reports as `check`.
-import { analyze } from '../analyze/analyze.js';
 import type { Config } from '../config/schema.js';
-import { type Snapshot, serializeSnapshot } from '../model/snapshot.js';
-import { type FormatName, formatters } from '../report/index.js';
+import type { Snapshot } from '../model/snapshot.js';
 import { progressLine } from '../report/progress.js';
 import { scanToSnapshot } from '../scan/scan.js';
 import type { Environment } from './environment.js';
-import { type ExitCode, exitCodeFor } from './exit-codes.js';
+import type { ExitCode } from './exit-codes.js';
 import type { Io } from './io.js';
-import { writeOutput } from './write-output.js';
+import { type ReportArgs, reportSnapshot } from './report-snapshot.js';
 
-export interface ScanArgs {
-  format: FormatName;
-  output?: string | undefined;
-  saveSnapshot?: string | undefined;
-  expiryWarningDays: number;
+export interface ScanArgs extends ReportArgs {
   concurrency: number;
   connectTimeout?: number | undefined;
   commandTimeout?: number | undefined;
@@ -60,10 +54,5 @@ export async function scanAndReport(
     interrupt.done();
   }
   if (interrupt.signal.aborted) io.stderr.write('Interrupted: reporting what was gathered.\n');
-  if (args.saveSnapshot) await writeOutput(serializeSnapshot(snapshot), args.saveSnapshot, io.stdout);
-  const report = analyze(snapshot.clusters, { now, expiryWarningDays: args.expiryWarningDays });
-  const exitCode = exitCodeFor(report.verdict);
-  const color = args.output ? false : environment.color;
-  await writeOutput(formatters[args.format](report, { color, exitCode }), args.output, io.stdout);
-  return exitCode;
+  return reportSnapshot(snapshot, args, now, environment, io);
 }

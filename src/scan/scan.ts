@@ -53,16 +53,12 @@ export function scan(config: Config, options: ScanOptions): AsyncIterable<ScanEv
   const events = new AsyncQueue<ScanEvent>();
   run(config, options, (event) => events.push(event)).then(
     () => events.close(),
-    (error: unknown) => {
-      events.push({ type: 'scan-finished', snapshot: makeSnapshot([], options.now, 'scan') });
-      events.close();
-      throw error;
-    },
+    (error: unknown) => events.fail(error),
   );
   return events;
 }
 
-/** Like scan(), but returns the snapshot and reports events to a callback. */
+/** Like scan(), but reports events to a callback and returns the snapshot. */
 export async function scanToSnapshot(
   config: Config,
   options: ScanOptions,
