@@ -18,8 +18,9 @@ export function targetVerdict(severities: Iterable<Severity>): TargetVerdict {
   return verdict;
 }
 
-/** Safe only when ok on every node it could land on; at risk when any fails. */
+/** Safe only when ok on every node it could land on; at risk when any fails, or when there is none left. */
 export function vmVerdict(targets: readonly TargetResult[]): VmVerdict {
+  if (targets.length === 0) return 'at-risk';
   let verdict: VmVerdict = 'safe';
   for (const target of targets) {
     if (target.verdict === 'fail') return 'at-risk';

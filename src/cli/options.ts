@@ -119,5 +119,6 @@ export function scanArgs(args: ScanOptionValues) {
     connectTimeout: args['connect-timeout'],
     commandTimeout: args['command-timeout'],
     acceptNewHostKeys: args['accept-new-host-keys'],
+    tui: args.tui,
   };
 }

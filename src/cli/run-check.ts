@@ -7,12 +7,14 @@ import type { Environment } from './environment.js';
 import { UserError } from './errors.js';
 import type { ExitCode } from './exit-codes.js';
 import type { Io } from './io.js';
+import { showTui, wantsTui } from './present.js';
 import { type ReportArgs, reportSnapshot } from './report-snapshot.js';
 
 export interface CheckArgs extends ReportArgs {
   config?: string | undefined;
   snapshot?: string | undefined;
   now?: Date | undefined;
+  tui?: boolean;
 }
 
 async function inputSnapshot(args: CheckArgs, now: Date): Promise<Snapshot> {
@@ -27,5 +29,14 @@ async function inputSnapshot(args: CheckArgs, now: Date): Promise<Snapshot> {
 
 export async function runCheck(args: CheckArgs, environment: Environment, io: Io): Promise<ExitCode> {
   const now = args.now ?? environment.now;
-  return reportSnapshot(await inputSnapshot(args, now), args, now, environment, io);
+  const snapshot = await inputSnapshot(args, now);
+  if (wantsTui(args, environment)) {
+    await showTui({
+      feed: null,
+      clusters: snapshot.clusters,
+      now,
+      expiryWarningDays: args.expiryWarningDays,
+    });
+  }
+  return reportSnapshot(snapshot, args, now, environment, io);
 }

@@ -58,6 +58,8 @@ export interface NodeRecord {
   facts: NodeFacts | null;
   error: NodeError | null;
   probeErrors: ProbeError[];
+  /** Set by a what-if drain: the node stays in the cluster but takes no VMs. */
+  drained?: boolean;
 }
 
 export const GUEST_FAMILIES = ['windows-server', 'windows-client', 'other'] as const;

@@ -59,6 +59,7 @@ const node = z.strictObject({
   facts: nullable(nodeFacts),
   error: nullable(z.strictObject({ kind: z.enum(NODE_ERROR_KINDS), message: text, hint: nullable(text) })),
   probeErrors: z.array(z.strictObject({ probe: text, message: text })),
+  drained: z.boolean().optional(),
 });
 
 const guest = z.strictObject({

@@ -10,7 +10,7 @@ export default defineRule({
   remedy: 'Add more possible owners (Set-ClusterOwnerNode on the VM resource) that can activate the guest.',
   checkVm: ({ vm, targets }) => {
     if (targets.length > 1) return undefined;
-    const where = targets[0] ? `only on ${targets[0].name}` : 'on no node';
-    return { message: `${vm.name} can run ${where}` };
+    if (!targets[0]) return { message: `${vm.name} has no node left to run on` };
+    return { message: `${vm.name} can run only on ${targets[0].name}` };
   },
 });

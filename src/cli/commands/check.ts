@@ -6,6 +6,7 @@ import { runCheck } from '../run-check.js';
 import { settle } from '../settle.js';
 
 interface Options extends ReportOptions {
+  tui: boolean;
   config?: string;
   snapshot?: string;
 }

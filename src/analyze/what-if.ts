@@ -1,0 +1,87 @@
+// What-if changes as transformations of cluster records, applied before analysis: "what if" and "what is"
+// share one code path. Pure.
+import { type EditionFamily, editionName } from '../domain/editions.js';
+import { type LtscRelease, releaseName } from '../domain/releases.js';
+import type { ClusterRecord, NodeFacts, NodeRecord } from '../model/facts.js';
+
+export type Change =
+  | { kind: 'drain'; cluster: string; node: string }
+  | { kind: 'evict'; cluster: string; node: string }
+  | { kind: 'upgrade'; cluster: string; node: string; release: LtscRelease }
+  | { kind: 'edition'; cluster: string; node: string; edition: EditionFamily };
+
+const BUILD_OF: Record<LtscRelease, number> = {
+  '2012R2': 9600,
+  '2016': 14393,
+  '2019': 17763,
+  '2022': 20348,
+  '2025': 26100,
+};
+
+export function describeChange(change: Change): string {
+  switch (change.kind) {
+    case 'drain':
+      return `drain ${change.node}`;
+    case 'evict':
+      return `evict ${change.node}`;
+    case 'upgrade':
+      return `upgrade ${change.node} to ${releaseName(change.release)}`;
+    case 'edition':
+      return `make ${change.node} ${editionName(change.edition)}`;
+  }
+}
+
+const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+function withFacts(node: NodeRecord, update: Partial<NodeFacts>): NodeRecord {
+  if (!node.facts) return node;
+  return { ...node, facts: { ...node.facts, ...update } };
+}
+
+function applyOne(cluster: ClusterRecord, change: Change): ClusterRecord {
+  if (!same(cluster.name, change.cluster)) return cluster;
+  const isTarget = (node: NodeRecord) => same(node.name, change.node);
+  switch (change.kind) {
+    case 'drain':
+      return {
+        ...cluster,
+        nodes: cluster.nodes.map((node) => (isTarget(node) ? { ...node, drained: true } : node)),
+      };
+    case 'evict':
+      // A VM whose only possible owners are evicted keeps their names: they match no node, so it has no target.
+      return {
+        ...cluster,
+        nodes: cluster.nodes.filter((node) => !isTarget(node)),
+        vms: cluster.vms.map((vm) => {
+          const owners = vm.possibleOwners.filter((owner) => !same(owner, change.node));
+          return { ...vm, possibleOwners: owners.length > 0 ? owners : vm.possibleOwners };
+        }),
+      };
+    case 'upgrade':
+      return {
+        ...cluster,
+        nodes: cluster.nodes.map((node) =>
+          isTarget(node)
+            ? withFacts(node, { release: change.release, build: BUILD_OF[change.release] })
+            : node,
+        ),
+      };
+    case 'edition':
+      return {
+        ...cluster,
+        nodes: cluster.nodes.map((node) =>
+          isTarget(node) ? withFacts(node, { edition: change.edition, editionId: null }) : node,
+        ),
+      };
+  }
+}
+
+export function applyChanges(
+  clusters: readonly ClusterRecord[],
+  changes: readonly Change[],
+): ClusterRecord[] {
+  return changes.reduce<ClusterRecord[]>(
+    (current, change) => current.map((cluster) => applyOne(cluster, change)),
+    [...clusters],
+  );
+}

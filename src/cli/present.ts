@@ -1,0 +1,26 @@
+// The interactive view, or nothing: decides once, and loads ink only when it will be used.
+import type { ClusterRecord } from '../model/facts.js';
+import type { ScanFeed } from '../tui/scan-progress.js';
+import type { Environment } from './environment.js';
+
+export interface PresentArgs {
+  tui?: boolean;
+  format: string;
+  output?: string | undefined;
+}
+
+/** A terminal, not CI, not --no-tui, and the report is not going to stdout in a machine format. */
+export function wantsTui(args: PresentArgs, environment: Environment): boolean {
+  return environment.interactive && args.tui !== false && (args.format === 'text' || Boolean(args.output));
+}
+
+export async function showTui(options: {
+  feed: ScanFeed | null;
+  clusters: readonly ClusterRecord[] | null;
+  now: Date;
+  expiryWarningDays: number;
+  onInterrupt?: () => void;
+}): Promise<void> {
+  const { runTui } = await import('../tui/run-tui.js');
+  await runTui(options);
+}

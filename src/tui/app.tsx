@@ -1,0 +1,31 @@
+// The root: a live scan view while nodes answer, then the browser over the analysed snapshot.
+import { useSyncExternalStore } from 'react';
+import type { ClusterRecord } from '../model/facts.js';
+import { Browser } from './browser.js';
+import { LiveScan } from './live-scan.js';
+import type { ScanFeed } from './scan-progress.js';
+import { useTerminalSize } from './use-terminal-size.js';
+
+export interface AppProps {
+  /** A live scan, or none when the facts are known already (check). */
+  readonly feed: ScanFeed | null;
+  readonly clusters: readonly ClusterRecord[] | null;
+  readonly now: Date;
+  readonly expiryWarningDays: number;
+}
+
+const noFeed = { subscribe: () => () => {}, get: () => null };
+
+export function App({ feed, clusters, now, expiryWarningDays }: AppProps) {
+  const source = feed ?? noFeed;
+  const progress = useSyncExternalStore(source.subscribe, source.get);
+  const { rows } = useTerminalSize();
+  const ready = clusters ?? progress?.snapshot?.clusters ?? null;
+  if (!ready) return progress ? <LiveScan progress={progress} rows={rows} /> : null;
+  return (
+    <>
+      {progress ? <LiveScan progress={progress} rows={rows} /> : null}
+      <Browser clusters={ready} now={now} expiryWarningDays={expiryWarningDays} />
+    </>
+  );
+}

@@ -1,0 +1,98 @@
+// What each view lists, from a report: pure, so views only render and tests need no React.
+import type { NodeRecord } from '../model/facts.js';
+import type { ClusterResult, Finding, Report, VmResult } from '../model/report.js';
+import { ruleById } from '../rules/index.js';
+import type { Severity } from '../rules/types.js';
+
+export interface NodeRow {
+  cluster: string;
+  node: NodeRecord;
+  /** VMs that fail when they land on this node. */
+  failing: number;
+}
+
+export interface VmRow {
+  cluster: ClusterResult;
+  vm: VmResult;
+  ok: number;
+}
+
+export interface FindingGroup {
+  rule: string;
+  severity: Severity;
+  title: string;
+  explanation: string;
+  remedy: string;
+  findings: Finding[];
+}
+
+const matches = (name: string, filter: string) =>
+  !filter || name.toLowerCase().includes(filter.toLowerCase());
+
+export function nodeRows(report: Report, filter: string): NodeRow[] {
+  return report.clusters.flatMap((cluster) =>
+    cluster.nodes
+      .filter((node) => matches(node.name, filter))
+      .map((node) => ({
+        cluster: cluster.name,
+        node,
+        failing: cluster.vms.filter((vm) =>
+          vm.targets.some((t) => t.node === node.name && t.verdict === 'fail'),
+        ).length,
+      })),
+  );
+}
+
+export function vmRows(report: Report, filter: string, atRiskOnly: boolean): VmRow[] {
+  return report.clusters.flatMap((cluster) =>
+    cluster.vms
+      .filter((vm) => matches(vm.name, filter) && (!atRiskOnly || vm.verdict === 'at-risk'))
+      .map((vm) => ({ cluster, vm, ok: vm.targets.filter((t) => t.verdict === 'ok').length })),
+  );
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, unknown: 1, warning: 2 };
+
+export function findingGroups(report: Report, filter: string): FindingGroup[] {
+  const groups = new Map<string, FindingGroup>();
+  for (const cluster of report.clusters) {
+    for (const finding of cluster.findings) {
+      if (filter && !matches(`${finding.node ?? ''} ${finding.vm ?? ''}`, filter)) continue;
+      let group = groups.get(finding.rule);
+      if (!group) {
+        const rule = ruleById(finding.rule);
+        group = {
+          rule: finding.rule,
+          severity: finding.severity,
+          title: rule?.title ?? finding.rule,
+          explanation: rule?.explanation ?? '',
+          remedy: rule?.remedy ?? '',
+          findings: [],
+        };
+        groups.set(finding.rule, group);
+      }
+      group.findings.push(finding);
+    }
+  }
+  return [...groups.values()].sort(
+    (a, b) =>
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || b.findings.length - a.findings.length,
+  );
+}
+
+export type CellMark = 'ok' | 'fail' | 'unknown' | 'not-owner';
+
+export const CELL_TEXT: Record<CellMark, string> = { ok: '✓', fail: '✗', unknown: '?', 'not-owner': '·' };
+
+/** The matrix columns: every node, cluster by cluster. */
+export function matrixColumns(report: Report): { cluster: string; node: string }[] {
+  return report.clusters.flatMap((cluster) =>
+    cluster.nodes.map((node) => ({ cluster: cluster.name, node: node.name })),
+  );
+}
+
+export function cellMark(row: VmRow, column: { cluster: string; node: string }): CellMark {
+  if (row.cluster.name !== column.cluster) return 'not-owner';
+  const target = row.vm.targets.find((t) => t.node === column.node);
+  return target ? target.verdict : 'not-owner';
+}

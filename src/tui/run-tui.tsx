@@ -1,0 +1,42 @@
+// Mounts the UI, and resolves when the user quits. Imported lazily by cli/present.ts: --help, pipes and CI never
+// load ink (which decides at import whether it runs in CI).
+import { render, useApp, useInput } from 'ink';
+import type { ClusterRecord } from '../model/facts.js';
+import { App } from './app.js';
+import type { ScanFeed } from './scan-progress.js';
+
+export interface TuiOptions {
+  feed: ScanFeed | null;
+  clusters: readonly ClusterRecord[] | null;
+  now: Date;
+  expiryWarningDays: number;
+  /** Ctrl-C or q while scanning: stop the scan and browse what was gathered. */
+  onInterrupt?: () => void;
+}
+
+function Root(props: TuiOptions & { readonly scanning: () => boolean }) {
+  const { exit } = useApp();
+  useInput((input, key) => {
+    if (!props.scanning()) return;
+    if ((key.ctrl && input === 'c') || input === 'q') props.onInterrupt?.();
+  });
+  // Ctrl-C after the scan is handled by the browser (quit); before any scan there is nothing to wait for.
+  if (!props.feed && !props.clusters) exit();
+  return (
+    <App
+      feed={props.feed}
+      clusters={props.clusters}
+      now={props.now}
+      expiryWarningDays={props.expiryWarningDays}
+    />
+  );
+}
+
+export async function runTui(options: TuiOptions): Promise<void> {
+  const scanning = () => options.feed !== null && options.feed.get().snapshot === null;
+  const instance = render(<Root {...options} scanning={scanning} />, {
+    exitOnCtrlC: false,
+    patchConsole: false,
+  });
+  await instance.waitUntilExit();
+}
