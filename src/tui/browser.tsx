@@ -1,6 +1,6 @@
 // After the scan: the views, keys, details and what-if over one analysed snapshot.
 import { Box, Text, useApp, useInput } from 'ink';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { analyze } from '../analyze/analyze.js';
 import { applyChanges, describeChange } from '../analyze/what-if.js';
 import type { ClusterRecord } from '../model/facts.js';
@@ -9,7 +9,7 @@ import { sanitize } from '../report/sanitize.js';
 import { NodeDetails, VmDetails } from './details.js';
 import { FindingsView } from './findings-view.js';
 import { Help, ReleaseChooser } from './help.js';
-import { actionFor } from './keymap.js';
+import { actionFor, splitKeys } from './keymap.js';
 import { VERDICT_COLOR } from './marks.js';
 import { MatrixView } from './matrix-view.js';
 import { NodesView } from './nodes-view.js';
@@ -90,18 +90,19 @@ export function Browser({ clusters, now, expiryWarningDays, initial }: BrowserPr
   const cursor = Math.min(state.cursor[state.view], Math.max(0, contextFor(state).rows - 1));
   const selectedNode = contextFor(state).selectedNode;
 
+  // ink may call a handler from the render before last: read the latest state and rows through a ref.
+  const latest = useRef({ state, contextFor });
+  latest.current = { state, contextFor };
   useInput((input, key) => {
     // Keys typed faster than a frame arrive together ("jjd"): handle them one by one.
-    const keys =
-      input.length > 1 && !key.ctrl && !key.meta
-        ? Array.from(input).map((char) => [char, {}] as const)
-        : [[input, key] as const];
-    let next = state;
+    const keys = input.length > 1 && !key.ctrl && !key.meta ? splitKeys(input) : [[input, key] as const];
+    let next = latest.current.state;
     for (const [char, info] of keys) {
-      const result = handleKey(next, char, info, contextFor(next));
+      const result = handleKey(next, char, info, latest.current.contextFor(next));
       if (result === 'quit') return exit();
       next = result;
     }
+    latest.current = { ...latest.current, state: next };
     setState(next);
   });
 
@@ -139,7 +140,7 @@ export function Browser({ clusters, now, expiryWarningDays, initial }: BrowserPr
 
   return (
     <Box flexDirection="column" width={width}>
-      <Text>
+      <Text wrap="truncate-end">
         <Text bold>avma-check</Text> {report.clusters.map((c) => sanitize(c.name, 30)).join(', ')}:{' '}
         <Text color={VERDICT_COLOR[verdict]} bold>
           {RUN_VERDICT_TEXT[verdict]}

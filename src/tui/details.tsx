@@ -32,7 +32,7 @@ export function VmDetails({ row, height }: { readonly row: VmRow; readonly heigh
         </Text>
       ) : null}
       {vm.targets.slice(0, Math.max(1, height - 5)).map((target) => (
-        <Text key={target.node} wrap="truncate-end">
+        <Text key={target.node} wrap="wrap">
           <Text color={VERDICT_COLOR[target.verdict]}>{padTo(target.verdict, 8)}</Text>{' '}
           {padTo(sanitize(target.node, 40), 12)}{' '}
           {target.rules
@@ -42,6 +42,11 @@ export function VmDetails({ row, height }: { readonly row: VmRow; readonly heigh
       ))}
     </Box>
   );
+}
+
+function failingText(count: number): string {
+  if (count === 0) return 'No VM fails when it lands here.';
+  return count === 1 ? '1 VM fails when it lands here.' : `${count} VMs fail when they land here.`;
 }
 
 export function NodeDetails({ row, report }: { readonly row: NodeRow; readonly report: Report }) {
@@ -85,11 +90,7 @@ export function NodeDetails({ row, report }: { readonly row: NodeRow; readonly r
           : {sanitize(finding.message)}
         </Text>
       ))}
-      <Text>
-        {row.failing === 0
-          ? 'No VM fails when it lands here.'
-          : `${row.failing} VM${row.failing === 1 ? '' : 's'} fail when they land here.`}
-      </Text>
+      <Text>{failingText(row.failing)}</Text>
     </Box>
   );
 }

@@ -22,7 +22,7 @@ export function FindingsView({
       {groups.slice(start, end).map((group, offset) => {
         const isSelected = start + offset === cursor;
         return (
-          <Text key={group.rule} inverse={isSelected}>
+          <Text key={group.rule} inverse={isSelected} wrap="truncate-end">
             {isSelected ? '› ' : '  '}
             <Text color={SEVERITY_COLOR[group.severity]}>{padTo(group.severity, 8)}</Text>{' '}
             {padTo(group.rule, 28)} {padTo(String(group.findings.length), 5)} {group.title}

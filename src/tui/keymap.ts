@@ -91,3 +91,30 @@ export function actionFor(input: string, key: KeyInfo): Action | null {
   if (key.escape) return 'back';
   return CHARACTERS[input] ?? null;
 }
+
+const SEQUENCES: [string, KeyInfo & { backspace?: boolean }][] = [
+  ['\u001b[A', { upArrow: true }],
+  ['\u001b[B', { downArrow: true }],
+  ['\u001b[C', { rightArrow: true }],
+  ['\u001b[D', { leftArrow: true }],
+  ['\u001b[5~', { pageUp: true }],
+  ['\u001b[6~', { pageDown: true }],
+  ['\u001b', { escape: true }],
+  ['\r', { return: true }],
+  ['\t', { tab: true }],
+  ['\u007f', { backspace: true }],
+  ['\b', { backspace: true }],
+];
+
+/** Keys typed faster than a frame arrive as one chunk ("jj\r"): split it into single key presses. */
+export function splitKeys(chunk: string): [string, KeyInfo & { backspace?: boolean }][] {
+  const keys: [string, KeyInfo & { backspace?: boolean }][] = [];
+  let rest = chunk;
+  while (rest.length > 0) {
+    const known = SEQUENCES.find(([sequence]) => rest.startsWith(sequence));
+    const char = known ? known[0] : (Array.from(rest)[0] ?? '');
+    keys.push(known ? ['', known[1]] : [char, {}]);
+    rest = rest.slice(char.length);
+  }
+  return keys;
+}

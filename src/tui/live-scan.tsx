@@ -15,7 +15,7 @@ export function FinishedRow({ row }: { readonly row: LiveRow }) {
   if (!record?.facts) {
     const error = record?.error ? `${record.error.kind}: ${sanitize(record.error.message, 160)}` : 'no facts';
     return (
-      <Text>
+      <Text wrap="truncate-end">
         <Text color="red">✗</Text> {name} <Text color="red">{error}</Text> <Text dimColor>{row.ms} ms</Text>
       </Text>
     );
@@ -23,7 +23,7 @@ export function FinishedRow({ row }: { readonly row: LiveRow }) {
   const facts = record.facts;
   const state = facts.state ?? '';
   return (
-    <Text>
+    <Text wrap="truncate-end">
       <Text color="green">✓</Text> {name} {padTo(`${releaseText(facts)} ${editionText(facts)}`, 22)}{' '}
       <Text color={facts.activated === false ? 'red' : undefined}>{padTo(activationText(facts), 30)}</Text>{' '}
       <Text color={facts.hyperV === false ? 'red' : undefined}>{padTo(hyperVText(facts), 10)}</Text>{' '}
@@ -56,7 +56,7 @@ export function LiveScan({ progress, rows }: { readonly progress: ScanProgress; 
           </Text>
         ))}
         {shown.map((row) => (
-          <Text key={`${row.cluster}/${row.name}`}>
+          <Text key={`${row.cluster}/${row.name}`} wrap="truncate-end">
             <Text color="cyan">{row.status === 'running' ? SPINNER[tick % SPINNER.length] : '·'}</Text>{' '}
             {padTo(`${sanitize(row.cluster, 24)}/${sanitize(row.name, 32)}`, 24)}{' '}
             <Text dimColor>

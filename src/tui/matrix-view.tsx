@@ -24,7 +24,7 @@ export function MatrixView({ rows, columns, cursor, column, height, width }: Mat
   const { start, end } = visibleWindow(rows.length, cursor, height - 1);
   return (
     <Box flexDirection="column">
-      <Text dimColor>
+      <Text dimColor wrap="truncate-end">
         {'  '}
         {padTo(cols.start > 0 ? '‹ VM' : 'VM', NAME_WIDTH)}{' '}
         {visible.map((c) => padTo(sanitize(c.node, 40), CELL_WIDTH - 1)).join(' ')}

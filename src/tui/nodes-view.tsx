@@ -17,15 +17,15 @@ export function NodesView({
   const { start, end } = visibleWindow(rows.length, cursor, height);
   return (
     <Box flexDirection="column">
-      <Text dimColor>
+      <Text dimColor wrap="truncate-end">
         {'  '}
-        {padTo('node', 20)} {padTo('release', 10)} {padTo('edition', 22)} {padTo('activation', 30)}{' '}
-        {padTo('Hyper-V', 10)} {padTo('state', 14)} VMs failing here
+        {padTo('node', 16)} {padTo('release', 8)} {padTo('edition', 14)} {padTo('activation', 24)}{' '}
+        {padTo('Hyper-V', 10)} {padTo('state', 12)} VMs failing
       </Text>
       {rows.slice(start, end).map((row, offset) => {
         const index = start + offset;
         const selected = index === cursor;
-        const name = padTo(sanitize(row.node.name, 40), 20);
+        const name = padTo(sanitize(row.node.name, 40), 16);
         const facts = row.node.facts;
         const drained = row.node.drained ? ' (drained)' : '';
         return (
@@ -34,12 +34,12 @@ export function NodesView({
             {name}{' '}
             {facts ? (
               <>
-                {padTo(releaseText(facts), 10)} {padTo(editionText(facts), 22)}{' '}
+                {padTo(releaseText(facts), 8)} {padTo(editionText(facts), 14)}{' '}
                 <Text color={facts.activated === false ? 'red' : undefined}>
-                  {padTo(activationText(facts), 30)}
+                  {padTo(activationText(facts), 24)}
                 </Text>{' '}
                 <Text color={facts.hyperV === false ? 'red' : undefined}>{padTo(hyperVText(facts), 10)}</Text>{' '}
-                {padTo(`${facts.state ?? ''}${drained}`, 14)}{' '}
+                {padTo(`${facts.state ?? ''}${drained}`, 12)}{' '}
                 <Text color={row.failing > 0 ? 'red' : 'green'}>{row.failing}</Text>
               </>
             ) : (

@@ -17,20 +17,20 @@ export function VmsView({
   const { start, end } = visibleWindow(rows.length, cursor, height);
   return (
     <Box flexDirection="column">
-      <Text dimColor>
+      <Text dimColor wrap="truncate-end">
         {'  '}
-        {padTo('VM', 24)} {padTo('verdict', 15)} {padTo('guest', 34)} {padTo('runs on', 12)} activatable on
+        {padTo('VM', 20)} {padTo('verdict', 14)} {padTo('guest', 30)} {padTo('runs on', 10)} activatable on
       </Text>
       {rows.slice(start, end).map((row, offset) => {
         const selected = start + offset === cursor;
         const { vm } = row;
-        const where = vm.targets.length > 0 ? `${row.ok} of ${vm.targets.length} possible owners` : '—';
+        const where = vm.targets.length > 0 ? `${row.ok} of ${vm.targets.length} nodes` : '—';
         return (
           <Text key={`${row.cluster.name}/${vm.name}`} inverse={selected}>
             {selected ? '› ' : '  '}
-            {padTo(sanitize(vm.name, 60), 24)}{' '}
-            <Text color={VERDICT_COLOR[vm.verdict]}>{padTo(VM_VERDICT_TEXT[vm.verdict], 15)}</Text>{' '}
-            {padTo(guestText(vm.guest), 34)} {padTo(sanitize(vm.owner ?? '?', 40), 12)} {where}
+            {padTo(sanitize(vm.name, 60), 20)}{' '}
+            <Text color={VERDICT_COLOR[vm.verdict]}>{padTo(VM_VERDICT_TEXT[vm.verdict], 14)}</Text>{' '}
+            {padTo(guestText(vm.guest), 30)} {padTo(sanitize(vm.owner ?? '?', 40), 10)} {where}
           </Text>
         );
       })}

@@ -1,0 +1,41 @@
+// avma-check demo in a real terminal (tmux), driven by keys as a person would: views, a drain what-if, quit.
+import { afterEach, expect, it } from 'vitest';
+import { ROOT } from '../helpers/run-cli.js';
+import { TmuxSession } from '../helpers/tmux.js';
+
+let session: TmuxSession | null = null;
+afterEach(() => session?.close());
+
+it('demo in a terminal: walk the views, drain a node, quit with the report in the scrollback', {
+  timeout: 90_000,
+}, async () => {
+  // ink decides at import whether it runs in CI, so CI is unset here as it would be on an admin's terminal.
+  session = new TmuxSession(
+    `cd ${ROOT} && env -u CI -u NO_COLOR -u FORCE_COLOR TERM=xterm-256color node bin/avma-check demo --now 2026-11-22; echo "EXIT=$?"; sleep 300`,
+  );
+  const nodes = await session.waitFor('1 Nodes');
+  expect(nodes).toMatch(/✓ hv-demo\/HV04 +2022 Standard/);
+  expect(nodes).toMatch(/hv-demo: AT RISK 3 at risk · 1 unknown · 3 safe/);
+
+  session.keys('2');
+  expect(await session.waitFor('activatable on')).toMatch(/app2025 +at risk/);
+  session.keys('3');
+  expect(await session.waitFor('not a possible owner')).toMatch(/web01 +✓ +✓ +✗ +✗ +✗/);
+  session.keys('4');
+  expect(await session.waitFor('Remedy:')).toMatch(/guest-newer-than-host/);
+
+  session.keys('1', 'j', 'j', 'j', 'Enter');
+  expect(await session.waitFor('VM fails when it lands here')).toMatch(/HV04 .*127\.0\.0\.5/);
+  session.keys('Escape');
+  await session.waitFor('VMs failing');
+  session.keys('d');
+  const drained = await session.waitFor('WHAT-IF: drain HV04');
+  expect(drained).toMatch(/HV04 .*Up \(drained\)/);
+
+  session.keys('q');
+  const end = await session.waitFor(/EXIT=\d/);
+  expect(end).toMatch(
+    /Verdict: AT RISK: 3 VMs at risk, 1 unknown, 3 safe, 1 not using AVMA in 1 cluster \(exit code 1\)/,
+  );
+  expect(end).toMatch(/EXIT=1/);
+});

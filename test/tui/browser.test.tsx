@@ -1,0 +1,138 @@
+// The browsing UI with ink-testing-library: views, keys, details, filter, what-if, a cluster at the Windows
+// maximum, and hostile names.
+import { render } from 'ink-testing-library';
+import { afterEach, describe, expect, it } from 'vitest';
+import { syntheticCluster } from '../../bench/synthetic-cluster.js';
+import { Browser } from '../../src/tui/browser.js';
+import { aCluster, NOW } from '../helpers/cluster.js';
+import { KEYS, waitForFrame } from '../helpers/ink.js';
+
+const cluster = aCluster('lab')
+  .node('HV01')
+  .node('HV02', { release: '2019', build: 17763 })
+  .node('HV03', { edition: 'standard', editionId: 'ServerStandard' })
+  .vm('web01')
+  .vm('old01', { guest: { release: '2016' }, possibleOwners: ['HV01', 'HV02'] })
+  .vm('pinned', { possibleOwners: ['HV01'] })
+  .build();
+
+let unmount: (() => void) | null = null;
+afterEach(() => {
+  unmount?.();
+  unmount = null;
+});
+
+function show(clusters = [cluster]) {
+  const app = render(<Browser clusters={clusters} now={NOW} expiryWarningDays={30} />);
+  unmount = app.unmount;
+  return app;
+}
+
+describe('Browser', () => {
+  it('opens on the Nodes view with the verdict in the header', async () => {
+    const { lastFrame } = show();
+    const frame = await waitForFrame(lastFrame, 'Nodes');
+    expect(frame).toMatch(/lab: AT RISK 1 at risk · 0 unknown · 2 safe/);
+    expect(frame).toMatch(/› HV01 +2022 +Datacenter/);
+    expect(frame).toMatch(/HV03 +2022 +Standard .* 1\s*$/m);
+  });
+
+  it('switches views with 1-4 and Tab', async () => {
+    const { lastFrame, stdin } = show();
+    await waitForFrame(lastFrame, 'Nodes');
+    stdin.write('2');
+    expect(await waitForFrame(lastFrame, 'activatable on')).toMatch(/web01 +at risk .* 1 of 3 nodes/);
+    stdin.write('3');
+    const matrix = await waitForFrame(lastFrame, 'not a possible owner');
+    expect(matrix).toMatch(/web01 +✓ +✗ +✗/);
+    expect(matrix).toMatch(/pinned +✓ +· +·/);
+    stdin.write(KEYS.tab);
+    expect(await waitForFrame(lastFrame, 'Remedy:')).toMatch(/error +guest-newer-than-host/);
+  });
+
+  it('Enter shows every reason for the selected VM, per target', async () => {
+    const { lastFrame, stdin } = show();
+    await waitForFrame(lastFrame, 'Nodes');
+    stdin.write('2');
+    await waitForFrame(lastFrame, 'activatable on');
+    stdin.write(KEYS.enter);
+    const frame = await waitForFrame(lastFrame, 'Key-Value Pair Exchange on');
+    expect(frame).toMatch(/fail +HV02 +web01 runs Windows Server 2022, which HV02 on/);
+    expect(frame).toContain('[guest-newer-than-host]');
+    expect(frame).toMatch(/fail +HV03 +HV03 runs Standard/);
+    expect(frame).toMatch(/ok +HV01/);
+  });
+
+  it('/ filters by name, f shows only VMs at risk', async () => {
+    const { lastFrame, stdin } = show();
+    await waitForFrame(lastFrame, 'Nodes');
+    stdin.write('2');
+    await waitForFrame(lastFrame, 'activatable on');
+    stdin.write('f');
+    const atRisk = await waitForFrame(lastFrame, 'at-risk only');
+    expect(atRisk).toContain('web01');
+    expect(atRisk).not.toContain('old01');
+    stdin.write('f');
+    stdin.write('/');
+    stdin.write('old');
+    const filtered = await waitForFrame(lastFrame, 'filter: /old');
+    expect(filtered).toContain('old01');
+    expect(filtered).not.toContain('web01');
+  });
+
+  it('what-if: draining a node updates the verdicts at once, with a marker, and r resets', async () => {
+    const { lastFrame, stdin } = show();
+    await waitForFrame(lastFrame, 'Nodes');
+    stdin.write('jj');
+    await waitForFrame(lastFrame, /› HV03/);
+    stdin.write('d');
+    const drained = await waitForFrame(lastFrame, 'WHAT-IF: drain HV03');
+    expect(drained).toMatch(/lab: AT RISK 1 at risk/);
+    stdin.write('k');
+    stdin.write('u');
+    await waitForFrame(lastFrame, 'ran another release');
+    stdin.write('4');
+    const upgraded = await waitForFrame(lastFrame, 'upgrade HV02 to Windows Server 2022');
+    expect(upgraded).toMatch(/lab: SAFE 0 at risk · 0 unknown · 3 safe/);
+    stdin.write('r');
+    const reset = await waitForFrame(lastFrame, /lab: AT RISK/);
+    expect(reset).not.toContain('WHAT-IF');
+  });
+
+  it('? shows the keys', async () => {
+    const { lastFrame, stdin } = show();
+    await waitForFrame(lastFrame, 'Nodes');
+    stdin.write('?');
+    expect(await waitForFrame(lastFrame, 'Keys')).toMatch(/what if: drain the selected node/);
+  });
+
+  it('a 64-node, 8,000-VM cluster renders only what fits, and moves at once', async () => {
+    const big = syntheticCluster();
+    const { lastFrame, stdin } = show([big]);
+    await waitForFrame(lastFrame, 'Nodes');
+    stdin.write('3');
+    const frame = await waitForFrame(lastFrame, 'not a possible owner');
+    expect(frame.split('\n').length).toBeLessThanOrEqual(24);
+    expect(frame).toMatch(/› vm-00000/);
+    const started = Date.now();
+    stdin.write('j'.repeat(30));
+    await waitForFrame(lastFrame, /› vm-00030/);
+    stdin.write(KEYS.right.repeat(1));
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
+
+  it('shows remote strings sanitised', async () => {
+    const hostile = aCluster('c')
+      .node('N\u001b[2J1')
+      .node('N2')
+      .vm('vm\u001b]0;owned\u0007\u202eevil', { guest: { release: '2025' } })
+      .build();
+    const { lastFrame, stdin } = show([hostile]);
+    await waitForFrame(lastFrame, 'Nodes');
+    stdin.write('2');
+    const frame = await waitForFrame(lastFrame, 'activatable on');
+    expect(frame).toContain('vm evil');
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for control characters is the point.
+    expect(frame).not.toMatch(/\u0007|\u202e|\]0;owned|\[2J/);
+  });
+});
