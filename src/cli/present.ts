@@ -19,6 +19,7 @@ export async function showTui(options: {
   clusters: readonly ClusterRecord[] | null;
   now: Date;
   expiryWarningDays: number;
+  color: boolean;
   onInterrupt?: () => void;
 }): Promise<void> {
   const { runTui } = await import('../tui/run-tui.js');

@@ -36,6 +36,7 @@ export async function runCheck(args: CheckArgs, environment: Environment, io: Io
       clusters: snapshot.clusters,
       now,
       expiryWarningDays: args.expiryWarningDays,
+      color: environment.color,
     });
   }
   return reportSnapshot(snapshot, args, now, environment, io);

@@ -43,6 +43,7 @@ export async function scanAndReport(
         clusters: null,
         now,
         expiryWarningDays: args.expiryWarningDays,
+        color: environment.color,
         onInterrupt: () => interrupt.controller.abort(),
       })
     : null;

@@ -8,7 +8,7 @@ import {
 } from '../domain/editions.js';
 import { interpretLicense } from '../domain/licensing.js';
 import { releaseFromBuild } from '../domain/releases.js';
-import type { NodeFacts, ProbeError } from '../model/facts.js';
+import { NODE_STATES, type NodeFacts, type NodeState, type ProbeError } from '../model/facts.js';
 import type { RawNode } from './raw-schema.js';
 
 function digits(value: string | undefined | null): number | null {
@@ -44,6 +44,13 @@ function activationOf(raw: RawNode, now: Date) {
   );
 }
 
+/** The node's own state as its cluster reports it (the rest of the cluster's view is merged later). */
+function ownClusterState(raw: RawNode): NodeState | null {
+  const nodes = okValue(raw.probes.clusterNodes);
+  const self = nodes?.find((node) => node.Name.toLowerCase() === raw.computerName.toLowerCase());
+  return NODE_STATES.find((state) => state.toLowerCase() === self?.State.toLowerCase()) ?? null;
+}
+
 export function nodeFactsFromRaw(raw: RawNode, now: Date): NodeFacts {
   const cv = okValue(raw.probes.currentVersion);
   const os = okValue(raw.probes.operatingSystem);
@@ -69,7 +76,7 @@ export function nodeFactsFromRaw(raw: RawNode, now: Date): NodeFacts {
     activationExpires: activation.expires,
     evaluationLicense: activation.evaluation,
     hyperV: hyperV ? hyperV.Installed : null,
-    state: null,
+    state: ownClusterState(raw),
     azureLocalAvma: null,
   };
 }

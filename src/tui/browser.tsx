@@ -1,4 +1,5 @@
 // After the scan: the views, keys, details and what-if over one analysed snapshot.
+
 import { Box, Text, useApp, useInput } from 'ink';
 import { useMemo, useRef, useState } from 'react';
 import { analyze } from '../analyze/analyze.js';
@@ -6,6 +7,7 @@ import { applyChanges, describeChange } from '../analyze/what-if.js';
 import type { ClusterRecord } from '../model/facts.js';
 import { RUN_VERDICT_TEXT } from '../report/describe.js';
 import { sanitize } from '../report/sanitize.js';
+import { useColor } from './color.js';
 import { NodeDetails, VmDetails } from './details.js';
 import { FindingsView } from './findings-view.js';
 import { Help, ReleaseChooser } from './help.js';
@@ -59,6 +61,7 @@ export function handleKey(
 }
 
 export function Browser({ clusters, now, expiryWarningDays, initial }: BrowserProps) {
+  const color = useColor();
   const { exit } = useApp();
   const { rows: terminalRows, columns } = useTerminalSize();
   const [state, setState] = useState<UiState>({ ...initialUiState, ...initial });
@@ -142,7 +145,7 @@ export function Browser({ clusters, now, expiryWarningDays, initial }: BrowserPr
     <Box flexDirection="column" width={width}>
       <Text wrap="truncate-end">
         <Text bold>avma-check</Text> {report.clusters.map((c) => sanitize(c.name, 30)).join(', ')}:{' '}
-        <Text color={VERDICT_COLOR[verdict]} bold>
+        <Text color={color(VERDICT_COLOR[verdict])} bold>
           {RUN_VERDICT_TEXT[verdict]}
         </Text>{' '}
         <Text dimColor>
@@ -156,14 +159,14 @@ export function Browser({ clusters, now, expiryWarningDays, initial }: BrowserPr
         ))}
       </Text>
       {state.changes.length > 0 ? (
-        <Text color="yellow" inverse>
+        <Text color={color('yellow')} inverse wrap="truncate-end">
           {` WHAT-IF: ${state.changes.map((change) => sanitize(describeChange(change), 80)).join('; ')} (hypothetical; r resets) `}
         </Text>
       ) : null}
       {body}
       <Text dimColor>
         {state.filtering ? (
-          <Text color="cyan">filter: /{state.filter}█ </Text>
+          <Text color={color('cyan')}>filter: /{state.filter}█ </Text>
         ) : state.filter ? (
           `filter: ${state.filter}  `
         ) : (

@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import { sanitize } from '../report/sanitize.js';
+import { useColor } from './color.js';
 import { padTo } from './marks.js';
 import type { FindingGroup } from './rows.js';
 import { visibleWindow } from './window.js';
@@ -15,6 +16,7 @@ export function FindingsView({
   readonly cursor: number;
   readonly height: number;
 }) {
+  const color = useColor();
   const { start, end } = visibleWindow(groups.length, cursor, Math.max(1, height - 6));
   const selected = groups[cursor];
   return (
@@ -24,12 +26,12 @@ export function FindingsView({
         return (
           <Text key={group.rule} inverse={isSelected} wrap="truncate-end">
             {isSelected ? '› ' : '  '}
-            <Text color={SEVERITY_COLOR[group.severity]}>{padTo(group.severity, 8)}</Text>{' '}
+            <Text color={color(SEVERITY_COLOR[group.severity])}>{padTo(group.severity, 8)}</Text>{' '}
             {padTo(group.rule, 28)} {padTo(String(group.findings.length), 5)} {group.title}
           </Text>
         );
       })}
-      {groups.length === 0 ? <Text color="green"> no findings</Text> : null}
+      {groups.length === 0 ? <Text color={color('green')}> no findings</Text> : null}
       {selected ? (
         <Box flexDirection="column" marginTop={1}>
           <Text wrap="truncate-end">{selected.explanation}</Text>

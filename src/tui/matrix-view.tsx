@@ -1,6 +1,8 @@
 // VMs as rows, nodes as columns; scrolls both ways, rendering only what fits.
+
 import { Box, Text } from 'ink';
 import { sanitize } from '../report/sanitize.js';
+import { useColor } from './color.js';
 import { padTo, VERDICT_COLOR } from './marks.js';
 import { CELL_TEXT, cellMark, type VmRow } from './rows.js';
 import { visibleWindow } from './window.js';
@@ -18,6 +20,7 @@ export interface MatrixProps {
 }
 
 export function MatrixView({ rows, columns, cursor, column, height, width }: MatrixProps) {
+  const color = useColor();
   const fitting = Math.max(1, Math.floor((width - NAME_WIDTH - 3) / CELL_WIDTH));
   const cols = visibleWindow(columns.length, column, fitting);
   const visible = columns.slice(cols.start, cols.end);
@@ -33,13 +36,13 @@ export function MatrixView({ rows, columns, cursor, column, height, width }: Mat
       {rows.slice(start, end).map((row, offset) => {
         const selected = start + offset === cursor;
         return (
-          <Text key={`${row.cluster.name}/${row.vm.name}`} inverse={selected}>
+          <Text key={`${row.cluster.name}/${row.vm.name}`} inverse={selected} wrap="truncate-end">
             {selected ? '› ' : '  '}
             {padTo(sanitize(row.vm.name, 60), NAME_WIDTH)}{' '}
             {visible.map((c) => {
               const mark = cellMark(row, c);
               return (
-                <Text key={`${c.cluster}/${c.node}`} color={VERDICT_COLOR[mark]}>
+                <Text key={`${c.cluster}/${c.node}`} color={color(VERDICT_COLOR[mark])}>
                   {padTo(CELL_TEXT[mark], CELL_WIDTH)}
                 </Text>
               );

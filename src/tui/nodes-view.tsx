@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import { activationText, editionText, hyperVText, releaseText } from '../report/describe.js';
 import { sanitize } from '../report/sanitize.js';
+import { useColor } from './color.js';
 import { padTo } from './marks.js';
 import type { NodeRow } from './rows.js';
 import { visibleWindow } from './window.js';
@@ -14,6 +15,7 @@ export function NodesView({
   readonly cursor: number;
   readonly height: number;
 }) {
+  const color = useColor();
   const { start, end } = visibleWindow(rows.length, cursor, height);
   return (
     <Box flexDirection="column">
@@ -29,21 +31,23 @@ export function NodesView({
         const facts = row.node.facts;
         const drained = row.node.drained ? ' (drained)' : '';
         return (
-          <Text key={`${row.cluster}/${row.node.name}`} inverse={selected}>
+          <Text key={`${row.cluster}/${row.node.name}`} inverse={selected} wrap="truncate-end">
             {selected ? '› ' : '  '}
             {name}{' '}
             {facts ? (
               <>
                 {padTo(releaseText(facts), 8)} {padTo(editionText(facts), 14)}{' '}
-                <Text color={facts.activated === false ? 'red' : undefined}>
+                <Text color={color(facts.activated === false ? 'red' : undefined)}>
                   {padTo(activationText(facts), 24)}
                 </Text>{' '}
-                <Text color={facts.hyperV === false ? 'red' : undefined}>{padTo(hyperVText(facts), 10)}</Text>{' '}
+                <Text color={color(facts.hyperV === false ? 'red' : undefined)}>
+                  {padTo(hyperVText(facts), 10)}
+                </Text>{' '}
                 {padTo(`${facts.state ?? ''}${drained}`, 12)}{' '}
-                <Text color={row.failing > 0 ? 'red' : 'green'}>{row.failing}</Text>
+                <Text color={color(row.failing > 0 ? 'red' : 'green')}>{row.failing}</Text>
               </>
             ) : (
-              <Text color="magenta">
+              <Text color={color('magenta')}>
                 {row.node.error
                   ? `${row.node.error.kind}: ${sanitize(row.node.error.message, 100)}`
                   : 'no facts'}

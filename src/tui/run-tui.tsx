@@ -3,6 +3,7 @@
 import { render, useApp, useInput } from 'ink';
 import type { ClusterRecord } from '../model/facts.js';
 import { App } from './app.js';
+import { ColorContext } from './color.js';
 import type { ScanFeed } from './scan-progress.js';
 
 export interface TuiOptions {
@@ -10,6 +11,8 @@ export interface TuiOptions {
   clusters: readonly ClusterRecord[] | null;
   now: Date;
   expiryWarningDays: number;
+  /** Colour, as decided once from NO_COLOR, FORCE_COLOR and the terminal. */
+  color: boolean;
   /** Ctrl-C or q while scanning: stop the scan and browse what was gathered. */
   onInterrupt?: () => void;
 }
@@ -23,12 +26,14 @@ function Root(props: TuiOptions & { readonly scanning: () => boolean }) {
   // Ctrl-C after the scan is handled by the browser (quit); before any scan there is nothing to wait for.
   if (!props.feed && !props.clusters) exit();
   return (
-    <App
-      feed={props.feed}
-      clusters={props.clusters}
-      now={props.now}
-      expiryWarningDays={props.expiryWarningDays}
-    />
+    <ColorContext.Provider value={props.color}>
+      <App
+        feed={props.feed}
+        clusters={props.clusters}
+        now={props.now}
+        expiryWarningDays={props.expiryWarningDays}
+      />
+    </ColorContext.Provider>
   );
 }
 

@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import { guestText, VM_VERDICT_TEXT } from '../report/describe.js';
 import { sanitize } from '../report/sanitize.js';
+import { useColor } from './color.js';
 import { padTo, VERDICT_COLOR } from './marks.js';
 import type { VmRow } from './rows.js';
 import { visibleWindow } from './window.js';
@@ -14,6 +15,7 @@ export function VmsView({
   readonly cursor: number;
   readonly height: number;
 }) {
+  const color = useColor();
   const { start, end } = visibleWindow(rows.length, cursor, height);
   return (
     <Box flexDirection="column">
@@ -26,10 +28,10 @@ export function VmsView({
         const { vm } = row;
         const where = vm.targets.length > 0 ? `${row.ok} of ${vm.targets.length} nodes` : '—';
         return (
-          <Text key={`${row.cluster.name}/${vm.name}`} inverse={selected}>
+          <Text key={`${row.cluster.name}/${vm.name}`} inverse={selected} wrap="truncate-end">
             {selected ? '› ' : '  '}
             {padTo(sanitize(vm.name, 60), 20)}{' '}
-            <Text color={VERDICT_COLOR[vm.verdict]}>{padTo(VM_VERDICT_TEXT[vm.verdict], 14)}</Text>{' '}
+            <Text color={color(VERDICT_COLOR[vm.verdict])}>{padTo(VM_VERDICT_TEXT[vm.verdict], 14)}</Text>{' '}
             {padTo(guestText(vm.guest), 30)} {padTo(sanitize(vm.owner ?? '?', 40), 10)} {where}
           </Text>
         );

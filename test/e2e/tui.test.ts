@@ -39,3 +39,20 @@ it('demo in a terminal: walk the views, drain a node, quit with the report in th
   );
   expect(end).toMatch(/EXIT=1/);
 });
+
+it('NO_COLOR: the UI draws no colours, and a resize reflows it', { timeout: 60_000 }, async () => {
+  session = new TmuxSession(
+    `cd ${ROOT} && env -u CI -u FORCE_COLOR NO_COLOR=1 TERM=xterm-256color node bin/avma-check demo --now 2026-11-22; echo "EXIT=$?"; sleep 300`,
+  );
+  await session.waitFor('1 Nodes');
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for colour sequences is the point.
+  const foreground = /\u001b\[(?:[0-9;]*;)?(3[0-7]|9[0-7]|38;[25])[;m]/;
+  expect(session.styledScreen()).not.toMatch(foreground);
+  session.resize(70, 30);
+  const narrow = await session.waitFor(/^avma-check hv-demo: AT RISK .*…$/m);
+  const lastFrame = narrow.slice(narrow.lastIndexOf('avma-check hv-demo:'));
+  expect(lastFrame).toMatch(/^› HV01 .*…$/m);
+  expect(lastFrame.split('\n').every((line) => line.length <= 70)).toBe(true);
+  session.keys('q');
+  expect(await session.waitFor(/EXIT=\d/)).toMatch(/EXIT=1/);
+});

@@ -27,6 +27,15 @@ export class TmuxSession {
     return this.tmux('capture-pane', '-p', '-J', '-S', '-200', '-t', this.name);
   }
 
+  /** The screen with its colour and style sequences, as the terminal drew it. */
+  styledScreen(): string {
+    return this.tmux('capture-pane', '-e', '-p', '-J', '-S', '-200', '-t', this.name);
+  }
+
+  resize(columns: number, rows: number): void {
+    this.tmux('resize-window', '-t', this.name, '-x', String(columns), '-y', String(rows));
+  }
+
   keys(...keys: string[]): void {
     this.tmux('send-keys', '-t', this.name, ...keys);
   }

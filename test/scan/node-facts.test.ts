@@ -41,8 +41,9 @@ describe('nodeFactsFromRaw', () => {
     });
   });
 
-  it('a lapsed activation and a host without Hyper-V', () => {
-    expect(nodeFactsFromRaw(doc({ licenseStatus: 5, hyperV: false }), NOW)).toMatchObject({
+  it('a lapsed activation and a host without Hyper-V, Paused in its cluster', () => {
+    expect(nodeFactsFromRaw(doc({ licenseStatus: 5, hyperV: false, state: 'Paused' }), NOW)).toMatchObject({
+      state: 'Paused',
       activated: false,
       licenseState: 'Notification',
       hyperV: false,
