@@ -73,12 +73,16 @@ export function withScanOptions<T>(yargs: Argv<T>): Argv<T & ScanOptionValues> {
       type: 'boolean',
       default: false,
       describe: 'record host keys not yet in known_hosts (trust on first use); a changed key still fails',
-    })
-    .option('tui', {
-      type: 'boolean',
-      default: true,
-      describe: 'the interactive view when stdout is a terminal; --no-tui for plain output',
     }) as Argv<T & ScanOptionValues>;
+}
+
+/** --tui / --no-tui, for every command that can show the interactive view. */
+export function withTuiOption<T>(yargs: Argv<T>): Argv<T & { tui: boolean }> {
+  return yargs.option('tui', {
+    type: 'boolean',
+    default: true,
+    describe: 'the interactive view when stdout is a terminal; --no-tui for plain output',
+  }) as Argv<T & { tui: boolean }>;
 }
 
 export function checkScanOptions(args: ScanOptionValues): void {

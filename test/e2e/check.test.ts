@@ -23,6 +23,19 @@ describe('avma-check check', () => {
     expect(result.stdout).toMatch(/Verdict: AT RISK: .* \(exit code 1\)\n$/);
   });
 
+  it('accepts --no-tui and prints the plain report', async () => {
+    const result = await runCli([
+      'check',
+      '--config',
+      'clusters.example.yaml',
+      '--no-tui',
+      '--now',
+      '2026-11-22',
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/Verdict: AT RISK/);
+  });
+
   it('exit code 0 when every VM is safe', async () => {
     const file = write(
       'safe.yaml',

@@ -1,7 +1,7 @@
 import type { Argv, CommandModule } from 'yargs';
 import { readEnvironment } from '../environment.js';
 import { processIo } from '../io.js';
-import { type ReportOptions, reportArgs, withReportOptions } from '../options.js';
+import { type ReportOptions, reportArgs, withReportOptions, withTuiOption } from '../options.js';
 import { runCheck } from '../run-check.js';
 import { settle } from '../settle.js';
 
@@ -15,20 +15,22 @@ export const checkCommand: CommandModule<object, Options> = {
   command: 'check',
   describe: 'Check declared facts (clusters.yaml) or a saved scan, without SSH',
   builder: (yargs: Argv) =>
-    withReportOptions(
-      yargs
-        .option('config', {
-          alias: 'c',
-          type: 'string',
-          describe: 'clusters.yaml with declared facts',
-          requiresArg: true,
-        })
-        .option('snapshot', {
-          type: 'string',
-          describe: 'a snapshot saved by scan --save-snapshot',
-          requiresArg: true,
-        })
-        .conflicts('config', 'snapshot'),
+    withTuiOption(
+      withReportOptions(
+        yargs
+          .option('config', {
+            alias: 'c',
+            type: 'string',
+            describe: 'clusters.yaml with declared facts',
+            requiresArg: true,
+          })
+          .option('snapshot', {
+            type: 'string',
+            describe: 'a snapshot saved by scan --save-snapshot',
+            requiresArg: true,
+          })
+          .conflicts('config', 'snapshot'),
+      ),
     )
       .example('$0 check --config clusters.yaml', 'check the declared facts, print a readable report')
       .example(
@@ -42,7 +44,7 @@ export const checkCommand: CommandModule<object, Options> = {
   handler: (args) =>
     settle(() =>
       runCheck(
-        { config: args.config, snapshot: args.snapshot, ...reportArgs(args) },
+        { config: args.config, snapshot: args.snapshot, tui: args.tui, ...reportArgs(args) },
         readEnvironment(),
         processIo,
       ),

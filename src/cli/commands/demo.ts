@@ -10,6 +10,7 @@ import {
   scanArgs,
   withReportOptions,
   withScanOptions,
+  withTuiOption,
 } from '../options.js';
 import { scanAndReport } from '../run-scan.js';
 import { settle } from '../settle.js';
@@ -20,7 +21,7 @@ export const demoCommand: CommandModule<object, Options> = {
   command: 'demo',
   describe: 'Scan a simulated cluster (SSH servers on 127.0.0.x) to see avma-check work',
   builder: (yargs: Argv) =>
-    withScanOptions(withReportOptions(yargs))
+    withTuiOption(withScanOptions(withReportOptions(yargs)))
       .example('$0 demo', 'scan the simulated 5-node cluster and show the report')
       .epilog(
         'The demo starts five simulated Windows Server nodes on 127.0.0.2-127.0.0.6 (a rolling upgrade with one 2019 node, ' +

@@ -9,6 +9,7 @@ import {
   scanArgs,
   withReportOptions,
   withScanOptions,
+  withTuiOption,
 } from '../options.js';
 import { scanAndReport } from '../run-scan.js';
 import { settle } from '../settle.js';
@@ -21,15 +22,17 @@ export const scanCommand: CommandModule<object, Options> = {
   command: 'scan',
   describe: 'Read every cluster node over SSH, then check',
   builder: (yargs: Argv) =>
-    withScanOptions(
-      withReportOptions(
-        yargs.option('config', {
-          alias: 'c',
-          type: 'string',
-          demandOption: 'give --config clusters.yaml',
-          describe: 'clusters.yaml: nodes, hosts and SSH settings',
-          requiresArg: true,
-        }),
+    withTuiOption(
+      withScanOptions(
+        withReportOptions(
+          yargs.option('config', {
+            alias: 'c',
+            type: 'string',
+            demandOption: 'give --config clusters.yaml',
+            describe: 'clusters.yaml: nodes, hosts and SSH settings',
+            requiresArg: true,
+          }),
+        ),
       ),
     )
       .example('$0 scan --config clusters.yaml', 'scan every node, print a readable report')
