@@ -35,7 +35,7 @@ export function VmDetails({ row, height }: { readonly row: VmRow; readonly heigh
           {vm.verdict === 'not-applicable' ? 'does not use AVMA: not judged' : 'no node left to run on'}
         </Text>
       ) : null}
-      {vm.targets.slice(0, Math.max(1, height - 5)).map((target) => (
+      {vm.targets.slice(0, Math.max(1, height - 8)).map((target) => (
         <Text key={target.node} wrap="wrap">
           <Text color={color(VERDICT_COLOR[target.verdict])}>{padTo(target.verdict, 8)}</Text>{' '}
           {padTo(sanitize(target.node, 40), 12)}{' '}
@@ -44,6 +44,11 @@ export function VmDetails({ row, height }: { readonly row: VmRow; readonly heigh
             .join('; ')}
         </Text>
       ))}
+      {vm.targets.length > Math.max(1, height - 8) ? (
+        <Text dimColor>
+          … {vm.targets.length - Math.max(1, height - 8)} more nodes (the Matrix view shows them all)
+        </Text>
+      ) : null}
     </Box>
   );
 }
