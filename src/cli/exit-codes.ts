@@ -1,4 +1,4 @@
-import type { RunVerdict } from '../model/report.js';
+import type { Report } from '../model/report.js';
 
 /** The exit codes a pipeline can rely on (README, "Exit codes"). */
 export const ExitCode = {
@@ -9,7 +9,28 @@ export const ExitCode = {
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
-export function exitCodeFor(verdict: RunVerdict): ExitCode {
-  if (verdict === 'at-risk') return ExitCode.AtRisk;
-  return verdict === 'incomplete' ? ExitCode.Incomplete : ExitCode.Safe;
+export const FAIL_ON = ['error', 'warning', 'never'] as const;
+export type FailOn = (typeof FAIL_ON)[number];
+export const UNKNOWN_POLICIES = ['fail', 'pass'] as const;
+export type UnknownPolicy = (typeof UNKNOWN_POLICIES)[number];
+
+export interface Gate {
+  /** error (default): a VM at risk fails the run; warning: any warning too; never: findings never fail it. */
+  failOn: FailOn;
+  /** fail (default): missing facts end with exit code 3; pass: they do not. */
+  unknown: UnknownPolicy;
+}
+
+export const DEFAULT_GATE: Gate = { failOn: 'error', unknown: 'fail' };
+
+/** The exit code of a run under the gate options (README, "Exit codes"). */
+export function gateExitCode(report: Report, gate: Gate): ExitCode {
+  if (gate.failOn !== 'never') {
+    if (report.verdict === 'at-risk') return ExitCode.AtRisk;
+    const warned = report.clusters.some((cluster) =>
+      cluster.findings.some((finding) => finding.severity === 'warning'),
+    );
+    if (gate.failOn === 'warning' && warned) return ExitCode.AtRisk;
+  }
+  return report.verdict === 'incomplete' && gate.unknown === 'fail' ? ExitCode.Incomplete : ExitCode.Safe;
 }

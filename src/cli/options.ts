@@ -4,10 +4,14 @@ import { DEFAULT_EXPIRY_WARNING_DAYS } from '../domain/policy.js';
 import { FORMAT_NAMES, type FormatName } from '../report/index.js';
 import { DEFAULT_CONCURRENCY } from '../scan/scan.js';
 import { UserError } from './errors.js';
+import { FAIL_ON, type FailOn, UNKNOWN_POLICIES, type UnknownPolicy } from './exit-codes.js';
+import type { OutputTarget } from './report-snapshot.js';
 
 export interface ReportOptions {
-  format: FormatName;
-  output?: string;
+  format: FormatName | FormatName[];
+  output?: string | string[];
+  'fail-on': FailOn;
+  unknown: UnknownPolicy;
   'save-snapshot'?: string;
   'expiry-warning-days': number;
   now?: string;
@@ -27,13 +31,23 @@ export function withReportOptions<T>(yargs: Argv<T>): Argv<T & ReportOptions> {
       alias: 'f',
       choices: FORMAT_NAMES,
       default: 'text' as FormatName,
-      describe: 'report format',
+      describe: 'report format; repeat with --output for several reports in one run',
     })
     .option('output', {
       alias: 'o',
       type: 'string',
-      describe: 'write the report to this file instead of stdout',
+      describe: 'write the report to this file instead of stdout (- is stdout); one per --format',
       requiresArg: true,
+    })
+    .option('fail-on', {
+      choices: FAIL_ON,
+      default: 'error' as FailOn,
+      describe: 'what makes the exit code 1: error (a VM at risk), warning (also any warning), never',
+    })
+    .option('unknown', {
+      choices: UNKNOWN_POLICIES,
+      default: 'fail' as UnknownPolicy,
+      describe: 'fail: missing facts end with exit code 3; pass: they do not change it',
     })
     .option('save-snapshot', {
       type: 'string',
@@ -106,10 +120,45 @@ export function parseNow(text: string | undefined): Date | undefined {
   return new Date(time);
 }
 
+const list = <T>(value: T | T[] | undefined): T[] =>
+  value === undefined ? [] : Array.isArray(value) ? value : [value];
+
+/** Pairs each --format with its --output, refusing what cannot be meant (two reports on stdout, a file twice). */
+export function pairOutputs(
+  formatValue: FormatName | FormatName[],
+  outputValue: string | string[] | undefined,
+): OutputTarget[] {
+  const formats = list(formatValue);
+  const outputs = list(outputValue);
+  const example =
+    'for example --format json --output report.json --format junit --output report.xml (- is stdout)';
+  if (outputs.length === 0 && formats.length > 1)
+    throw new UserError(
+      `${formats.length} formats but no --output`,
+      `give one --output per --format, ${example}`,
+    );
+  if (outputs.length > 0 && outputs.length !== formats.length) {
+    throw new UserError(
+      `${formats.length} --format but ${outputs.length} --output`,
+      `give one --output per --format, ${example}`,
+    );
+  }
+  const targets = formats.map((format, i) => ({
+    format,
+    file: outputs[i] === undefined || outputs[i] === '-' ? null : (outputs[i] as string),
+  }));
+  if (targets.filter((t) => t.file === null).length > 1)
+    throw new UserError('more than one report would go to stdout', example);
+  const files = targets.flatMap((t) => (t.file === null ? [] : [t.file]));
+  const twice = files.find((file, i) => files.indexOf(file) !== i);
+  if (twice) throw new UserError(`two reports would be written to ${twice}`, example);
+  return targets;
+}
+
 export function reportArgs(args: ReportOptions) {
   return {
-    format: args.format,
-    output: args.output,
+    outputs: pairOutputs(args.format, args.output),
+    gate: { failOn: args['fail-on'], unknown: args.unknown },
     saveSnapshot: args['save-snapshot'],
     expiryWarningDays: args['expiry-warning-days'],
     now: parseNow(args.now),

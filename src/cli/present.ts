@@ -5,13 +5,16 @@ import type { Environment } from './environment.js';
 
 export interface PresentArgs {
   tui?: boolean;
-  format: string;
-  output?: string | undefined;
+  outputs: readonly { format: string; file: string | null }[];
 }
 
-/** A terminal, not CI, not --no-tui, and the report is not going to stdout in a machine format. */
+/** A terminal, not CI, not --no-tui, and no report goes to stdout in a machine format. */
 export function wantsTui(args: PresentArgs, environment: Environment): boolean {
-  return environment.interactive && args.tui !== false && (args.format === 'text' || Boolean(args.output));
+  return (
+    environment.interactive &&
+    args.tui !== false &&
+    args.outputs.every((o) => o.file !== null || o.format === 'text')
+  );
 }
 
 export async function showTui(options: {

@@ -1,15 +1,21 @@
-// The tail every command shares: optionally save the snapshot, analyse it, write the report, pick the exit code.
+// The tail every command shares: optionally save the snapshot, analyse it, write each report, pick the exit code.
 import { analyze } from '../analyze/analyze.js';
 import { type Snapshot, serializeSnapshot } from '../model/snapshot.js';
 import { type FormatName, formatters } from '../report/index.js';
 import type { Environment } from './environment.js';
-import { type ExitCode, exitCodeFor } from './exit-codes.js';
+import { type ExitCode, type Gate, gateExitCode } from './exit-codes.js';
 import type { Io } from './io.js';
 import { writeOutput } from './write-output.js';
 
-export interface ReportArgs {
+/** One report to write: a format and a file, or stdout (null). */
+export interface OutputTarget {
   format: FormatName;
-  output?: string | undefined;
+  file: string | null;
+}
+
+export interface ReportArgs {
+  outputs: OutputTarget[];
+  gate: Gate;
   saveSnapshot?: string | undefined;
   expiryWarningDays: number;
 }
@@ -23,8 +29,10 @@ export async function reportSnapshot(
 ): Promise<ExitCode> {
   if (args.saveSnapshot) await writeOutput(serializeSnapshot(snapshot), args.saveSnapshot, io.stdout);
   const report = analyze(snapshot.clusters, { now, expiryWarningDays: args.expiryWarningDays });
-  const exitCode = exitCodeFor(report.verdict);
-  const color = args.output ? false : environment.color;
-  await writeOutput(formatters[args.format](report, { color, exitCode }), args.output, io.stdout);
+  const exitCode = gateExitCode(report, args.gate);
+  for (const { format, file } of args.outputs) {
+    const color = file === null ? environment.color : false;
+    await writeOutput(formatters[format](report, { color, exitCode }), file ?? undefined, io.stdout);
+  }
   return exitCode;
 }

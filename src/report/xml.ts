@@ -1,0 +1,13 @@
+// XML text: sanitised (no controls), escaped, and without what XML 1.0 cannot carry (lone surrogates, U+FFFE/F).
+import { sanitize } from './sanitize.js';
+
+const NOT_XML = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]|[\ufffe\uffff]/g;
+
+export function xmlText(text: string, max = 4000): string {
+  return sanitize(text, max)
+    .replace(NOT_XML, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
+}
