@@ -8,7 +8,8 @@ export type Change =
   | { kind: 'drain'; cluster: string; node: string }
   | { kind: 'evict'; cluster: string; node: string }
   | { kind: 'upgrade'; cluster: string; node: string; release: LtscRelease }
-  | { kind: 'edition'; cluster: string; node: string; edition: EditionFamily };
+  | { kind: 'edition'; cluster: string; node: string; edition: EditionFamily }
+  | { kind: 'add-node'; cluster: string; node: string; release: LtscRelease; edition: EditionFamily };
 
 const BUILD_OF: Record<LtscRelease, number> = {
   '2012R2': 9600,
@@ -28,7 +29,33 @@ export function describeChange(change: Change): string {
       return `upgrade ${change.node} to ${releaseName(change.release)}`;
     case 'edition':
       return `make ${change.node} ${editionName(change.edition)}`;
+    case 'add-node':
+      return `add ${change.node} (${releaseName(change.release)} ${editionName(change.edition)})`;
   }
+}
+
+/** A node that is planned, not built: declared healthy apart from its release and edition. */
+function plannedNode(change: Extract<Change, { kind: 'add-node' }>): NodeRecord {
+  return {
+    name: change.node,
+    host: null,
+    source: 'declared',
+    error: null,
+    probeErrors: [],
+    facts: {
+      release: change.release,
+      build: BUILD_OF[change.release],
+      edition: change.edition,
+      editionId: null,
+      activated: true,
+      licenseState: null,
+      activationExpires: null,
+      evaluationLicense: false,
+      hyperV: true,
+      state: 'Up',
+      azureLocalAvma: null,
+    },
+  };
 }
 
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
@@ -66,6 +93,9 @@ function applyOne(cluster: ClusterRecord, change: Change): ClusterRecord {
             : node,
         ),
       };
+    case 'add-node':
+      if (cluster.nodes.some(isTarget)) return cluster;
+      return { ...cluster, nodes: [...cluster.nodes, plannedNode(change)] };
     case 'edition':
       return {
         ...cluster,

@@ -17,7 +17,7 @@ export interface CheckArgs extends ReportArgs {
   tui?: boolean;
 }
 
-async function inputSnapshot(args: CheckArgs, now: Date): Promise<Snapshot> {
+export async function inputSnapshot(args: CheckArgs, now: Date): Promise<Snapshot> {
   if (args.config && args.snapshot) throw new UserError('give --config or --snapshot, not both');
   if (args.snapshot) return loadSnapshot(args.snapshot);
   if (args.config) return makeSnapshot(declaredClusters(await loadConfig(args.config)), now, 'config');

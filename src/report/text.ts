@@ -39,7 +39,7 @@ function nodeLines(nodes: readonly NodeRecord[], style: Style): string[] {
       pad(editionText(facts), 22),
       facts.activated === false ? style.bad(pad(activation, 30)) : pad(activation, 30),
       facts.hyperV === false ? style.bad(pad(hyperVText(facts), 10)) : pad(hyperVText(facts), 10),
-      facts.state ?? '',
+      `${facts.state ?? ''}${node.drained ? ' (drained)' : ''}`,
     ];
     return `    ${style.dim('·')} ${name}  ${cells.join(' ').trimEnd()}`;
   });

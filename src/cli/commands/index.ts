@@ -2,8 +2,15 @@
 import type { CommandModule } from 'yargs';
 import { checkCommand } from './check.js';
 import { demoCommand } from './demo.js';
+import { planCommand } from './plan.js';
 import { rulesCommand } from './rules.js';
 import { scanCommand } from './scan.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: yargs commands differ in their option types.
-export const commands: CommandModule<any, any>[] = [scanCommand, checkCommand, demoCommand, rulesCommand];
+export const commands: CommandModule<any, any>[] = [
+  scanCommand,
+  checkCommand,
+  planCommand,
+  demoCommand,
+  rulesCommand,
+];

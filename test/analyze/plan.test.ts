@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { rollingUpgradeTargets, runPlan, suggestOrder } from '../../src/analyze/plan.js';
+import { aCluster, NOW } from '../helpers/cluster.js';
+
+const options = { now: NOW };
+// Halfway through a 2019 -> 2022 rolling upgrade: N1 is done.
+const cluster = aCluster('c')
+  .node('N1')
+  .node('N2', { release: '2019', build: 17763 })
+  .node('N3', { release: '2019', build: 17763 })
+  .vm('new-on-n1-n3', { possibleOwners: ['N1', 'N3'] })
+  .vm('new-on-n1-n2', { possibleOwners: ['N1', 'N2'] })
+  .vm('old', { guest: { release: '2019' } })
+  .build();
+
+describe('runPlan', () => {
+  it('reports for each step which VMs become at risk, which recover, and which have no node left', () => {
+    const plan = runPlan(
+      [cluster],
+      [
+        { title: 'upgrade N3', changes: [{ kind: 'upgrade', cluster: 'c', node: 'N3', release: '2022' }] },
+        { title: 'drain N1', changes: [{ kind: 'drain', cluster: 'c', node: 'N1' }] },
+        { title: 'evict N2', changes: [{ kind: 'evict', cluster: 'c', node: 'N2' }] },
+      ],
+      options,
+    );
+    expect(plan.initial.counts).toMatchObject({ atRisk: 2, safe: 1 });
+    expect(plan.steps.map((s) => [s.title, s.newlyAtRisk, s.recovered, s.nowhere])).toEqual([
+      ['upgrade N3', [], ['c/new-on-n1-n3'], []],
+      ['drain N1', [], [], ['c/new-on-n1-n2']],
+      ['evict N2', [], [], ['c/new-on-n1-n2']],
+    ]);
+  });
+
+  it('a planned node joins the cluster healthy, and VMs without possible owners can land on it', () => {
+    const plan = runPlan(
+      [cluster],
+      [
+        {
+          title: 'add',
+          changes: [{ kind: 'add-node', cluster: 'c', node: 'N4', release: '2025', edition: 'datacenter' }],
+        },
+      ],
+      options,
+    );
+    const old = plan.steps[0]?.report.clusters[0]?.vms.find((vm) => vm.name === 'old');
+    expect(old?.targets.map((t) => [t.node, t.verdict])).toContainEqual(['N4', 'ok']);
+  });
+});
+
+describe('suggestOrder', () => {
+  it("upgrades every node below its cluster's newest release", () => {
+    expect(rollingUpgradeTargets([cluster]).map((u) => `${u.node}->${u.release}`)).toEqual([
+      'N2->2022',
+      'N3->2022',
+    ]);
+  });
+
+  it('orders the upgrades so that VMs recover as early as possible, and keeps every safe VM safe', () => {
+    const wide = aCluster('w')
+      .node('A')
+      .node('B', { release: '2019', build: 17763 })
+      .node('C', { release: '2019', build: 17763 })
+      .vm('needs-c', { possibleOwners: ['A', 'C'] })
+      .vm('needs-c-too', { possibleOwners: ['A', 'C'] })
+      .vm('needs-b', { possibleOwners: ['A', 'B'] })
+      .build();
+    const suggestion = suggestOrder([wide], rollingUpgradeTargets([wide]), options);
+    expect(suggestion.order.map((u) => u.node)).toEqual(['C', 'B']);
+    expect(suggestion).toMatchObject({ keepsEverySafe: true, lost: null });
+  });
+
+  it('says when no order exists and why: a VM pinned to one node has nowhere to go while it is drained', () => {
+    const pinned = aCluster('p')
+      .node('A')
+      .node('B', { release: '2019', build: 17763 })
+      .vm('only-b', { possibleOwners: ['B'], guest: { release: '2019' } })
+      .build();
+    const suggestion = suggestOrder([pinned], rollingUpgradeTargets([pinned]), options);
+    expect(suggestion).toMatchObject({
+      keepsEverySafe: false,
+      worstSafe: 0,
+      initialSafe: 1,
+      lost: { step: 1, node: 'B', whileDrained: true, vms: ['p/only-b'] },
+    });
+  });
+
+  it('falls back to a greedy order beyond 7 nodes', () => {
+    const big = aCluster('big');
+    for (let i = 0; i < 9; i++) big.node(`N${i}`, i === 0 ? {} : { release: '2019', build: 17763 });
+    big.vm('v', { possibleOwners: ['N0', 'N5'] });
+    const suggestion = suggestOrder([big.build()], rollingUpgradeTargets([big.build()]), options);
+    expect(suggestion.order).toHaveLength(8);
+    expect(suggestion.order[0]?.node).toBe('N5');
+  });
+});
