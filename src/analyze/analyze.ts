@@ -4,6 +4,7 @@ import type { ClusterRecord, NodeRecord } from '../model/facts.js';
 import type { ClusterResult, Finding, Report, TargetResult, VmResult } from '../model/report.js';
 import { rules as allRules } from '../rules/index.js';
 import type { Rule, RuleContext, Severity } from '../rules/types.js';
+import { findSuppression, type Suppression } from './suppress.js';
 import { targetNodes } from './targets.js';
 import {
   clusterVerdict,
@@ -19,6 +20,8 @@ export interface AnalyzeOptions {
   readonly expiryWarningDays?: number;
   /** Rules to run; every rule by default. */
   readonly rules?: readonly Rule[];
+  /** Findings to report as suppressed, without letting them decide verdicts. */
+  readonly suppressions?: readonly Suppression[];
 }
 
 interface Judged {
@@ -51,8 +54,29 @@ function analyzeCluster(
   const nodeRules = ruleSet.filter((rule) => rule.checkNode);
   const vmRules = ruleSet.filter((rule) => rule.checkVm);
   const targetRules = ruleSet.filter((rule) => rule.checkTarget);
-  const finding = (rule: Rule, node: string | null, vm: string | null, message: string) =>
-    findings.push({ rule: rule.id, severity: rule.severity, cluster: cluster.name, node, vm, message });
+  const suppressions = options.suppressions ?? [];
+  // Returns whether the finding counts (is not suppressed).
+  const finding = (rule: Rule, node: string | null, vm: string | null, message: string): boolean => {
+    const suppression =
+      suppressions.length > 0
+        ? findSuppression(suppressions, { rule: rule.id, cluster: cluster.name, node, vm }, options.now)
+        : null;
+    const base = { rule: rule.id, severity: rule.severity, cluster: cluster.name, node, vm, message };
+    findings.push(
+      suppression
+        ? { ...base, suppressed: { reason: suppression.reason, expires: suppression.expires ?? null } }
+        : base,
+    );
+    return suppression === null;
+  };
+  // A suppression that names a VM can lift a node-wide failure for that VM only.
+  const perVm = suppressions.filter((s) => s.vm !== undefined);
+  const liftedFor = (ids: readonly string[], node: string, vm: string) =>
+    perVm.length === 0
+      ? null
+      : ids.filter((id) =>
+          findSuppression(perVm, { rule: id, cluster: cluster.name, node, vm }, options.now),
+        );
 
   const nodesByName = new Map<string, NodeRecord>(cluster.nodes.map((node) => [node.name, node]));
   const byNode = new Map<string, Judged>();
@@ -61,8 +85,7 @@ function analyzeCluster(
     for (const rule of nodeRules) {
       const hit = rule.checkNode?.(node, context);
       if (!hit) continue;
-      finding(rule, node.name, null, hit.message);
-      record(onNode, rule);
+      if (finding(rule, node.name, null, hit.message)) record(onNode, rule);
     }
     byNode.set(node.name, onNode);
   }
@@ -75,18 +98,29 @@ function analyzeCluster(
     for (const rule of vmRules) {
       const hit = rule.checkVm?.({ vm, targets }, context);
       if (!hit) continue;
-      finding(rule, null, vm.name, hit.message);
-      record(onVm, rule);
+      if (finding(rule, null, vm.name, hit.message)) record(onVm, rule);
     }
     const results: TargetResult[] = targets.map((node) => {
       const onNode = byNode.get(node.name) ?? judged();
       let onTarget: Judged | null = null;
       for (const rule of targetRules) {
         const hit = rule.checkTarget?.({ vm, node }, context);
-        if (!hit) continue;
-        finding(rule, node.name, vm.name, hit.message);
+        if (!hit || !finding(rule, node.name, vm.name, hit.message)) continue;
         onTarget ??= judged();
         record(onTarget, rule);
+      }
+      const lifted = liftedFor(onNode.ids, node.name, vm.name);
+      if (lifted && lifted.length > 0) {
+        const kept = onNode.ids
+          .map((id, i) => [id, onNode.severities[i]] as const)
+          .filter(([id]) => !lifted.includes(id));
+        const ids = [...kept.map(([id]) => id), ...onVm.ids, ...(onTarget?.ids ?? [])];
+        const severities = [
+          ...kept.map(([, s]) => s as Severity),
+          ...onVm.severities,
+          ...(onTarget?.severities ?? []),
+        ];
+        return { node: node.name, verdict: targetVerdict(severities), rules: ids };
       }
       if (!onTarget && onVm.ids.length === 0) {
         // The common case shares the node's arrays: 8,000 VMs x 64 nodes stay cheap.

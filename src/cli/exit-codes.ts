@@ -28,7 +28,7 @@ export function gateExitCode(report: Report, gate: Gate): ExitCode {
   if (gate.failOn !== 'never') {
     if (report.verdict === 'at-risk') return ExitCode.AtRisk;
     const warned = report.clusters.some((cluster) =>
-      cluster.findings.some((finding) => finding.severity === 'warning'),
+      cluster.findings.some((finding) => finding.severity === 'warning' && !finding.suppressed),
     );
     if (gate.failOn === 'warning' && warned) return ExitCode.AtRisk;
   }

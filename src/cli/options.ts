@@ -12,6 +12,8 @@ export interface ReportOptions {
   output?: string | string[];
   'fail-on': FailOn;
   unknown: UnknownPolicy;
+  'ignore-file'?: string;
+  baseline?: string;
   'save-snapshot'?: string;
   'expiry-warning-days': number;
   now?: string;
@@ -43,6 +45,18 @@ export function withReportOptions<T>(yargs: Argv<T>): Argv<T & ReportOptions> {
       choices: FAIL_ON,
       default: 'error' as FailOn,
       describe: 'what makes the exit code 1: error (a VM at risk), warning (also any warning), never',
+    })
+    .option('ignore-file', {
+      type: 'string',
+      requiresArg: true,
+      describe:
+        'suppressions: rule ids with matchers, a reason and an optional expiry (default: .avma-ignore.yaml beside the input, if there is one)',
+    })
+    .option('baseline', {
+      type: 'string',
+      requiresArg: true,
+      describe:
+        'a JSON report saved earlier: fail only on findings it does not have, and list the ones gone since',
     })
     .option('unknown', {
       choices: UNKNOWN_POLICIES,
@@ -159,6 +173,8 @@ export function reportArgs(args: ReportOptions) {
   return {
     outputs: pairOutputs(args.format, args.output),
     gate: { failOn: args['fail-on'], unknown: args.unknown },
+    ignoreFile: args['ignore-file'],
+    baseline: args.baseline,
     saveSnapshot: args['save-snapshot'],
     expiryWarningDays: args['expiry-warning-days'],
     now: parseNow(args.now),

@@ -39,5 +39,5 @@ export async function runCheck(args: CheckArgs, environment: Environment, io: Io
       color: environment.color,
     });
   }
-  return reportSnapshot(snapshot, args, now, environment, io);
+  return reportSnapshot(snapshot, { ...args, inputFile: args.config ?? args.snapshot }, now, environment, io);
 }

@@ -18,6 +18,8 @@ export interface Finding {
   readonly node: string | null;
   readonly vm: string | null;
   readonly message: string;
+  /** Set when an ignore file or a baseline suppresses it: it is reported, but decides no verdict. */
+  readonly suppressed?: { readonly reason: string; readonly expires: string | null };
 }
 
 export interface TargetResult {

@@ -53,7 +53,7 @@ export const formatGithub: Formatter = (report: Report) => {
         );
       }
     }
-    for (const finding of cluster.findings.filter((f) => f.severity === 'warning')) {
+    for (const finding of cluster.findings.filter((f) => f.severity === 'warning' && !f.suppressed)) {
       notices.push(command('notice', `AVMA: ${finding.rule} (${cluster.name})`, finding.message));
     }
   }

@@ -57,12 +57,13 @@ export function reportJson(report: Report) {
       verdict: cluster.verdict,
       nodes: cluster.nodes.map(nodeJson),
       vms: cluster.vms.map(vmJson),
-      findings: cluster.findings.map(({ rule, severity, node, vm, message }) => ({
+      findings: cluster.findings.map(({ rule, severity, node, vm, message, suppressed }) => ({
         rule,
         severity,
         ...(node !== null && { node }),
         ...(vm !== null && { vm }),
         message,
+        ...(suppressed && { suppressed }),
       })),
     })),
   };

@@ -76,8 +76,23 @@ function vmSection(cluster: ClusterResult, verdict: 'at-risk' | 'unknown', style
   return lines;
 }
 
+function suppressedLines(cluster: ClusterResult, style: Style): string[] {
+  const suppressed = cluster.findings.filter((finding) => finding.suppressed);
+  if (suppressed.length === 0) return [];
+  const shown = suppressed
+    .slice(0, 20)
+    .map(
+      (f) =>
+        `    ${style.dim('~')} ${sanitize(f.message)} [${f.rule}] ${style.dim(`suppressed: ${sanitize(f.suppressed?.reason ?? '')}`)}`,
+    );
+  const more = suppressed.length > 20 ? [`    … and ${suppressed.length - 20} more`] : [];
+  return [`  ${style.dim('Suppressed')} (${suppressed.length})`, ...shown, ...more];
+}
+
 function warningLines(cluster: ClusterResult, style: Style): string[] {
-  const warnings = cluster.findings.filter((finding) => finding.severity === 'warning');
+  const warnings = cluster.findings.filter(
+    (finding) => finding.severity === 'warning' && !finding.suppressed,
+  );
   if (warnings.length === 0) return [];
   const shown = warnings
     .slice(0, MAX_LISTED_VMS)
@@ -109,6 +124,7 @@ function clusterLines(cluster: ClusterResult, style: Style): string[] {
     ...vmSection(cluster, 'at-risk', style),
     ...vmSection(cluster, 'unknown', style),
     ...warningLines(cluster, style),
+    ...suppressedLines(cluster, style),
     '',
   ];
 }

@@ -54,7 +54,7 @@ export const scanCommand: CommandModule<object, Options> = {
     settle(async () =>
       scanAndReport(
         await loadConfig(args.config),
-        { ...reportArgs(args), ...scanArgs(args) },
+        { ...reportArgs(args), ...scanArgs(args), inputFile: args.config },
         readEnvironment(),
         processIo,
       ),
