@@ -55,7 +55,7 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
         'Usage: $0 <command> [options]',
     )
     .command(commands)
-    .demandCommand(1, 'Name a command: scan, check, plan, demo or rules.')
+    .demandCommand(1, 'Name a command: scan, check, plan, diff, demo or rules.')
     .option('debug', {
       type: 'boolean',
       default: false,

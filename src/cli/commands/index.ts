@@ -2,6 +2,7 @@
 import type { CommandModule } from 'yargs';
 import { checkCommand } from './check.js';
 import { demoCommand } from './demo.js';
+import { diffCommand } from './diff.js';
 import { planCommand } from './plan.js';
 import { rulesCommand } from './rules.js';
 import { scanCommand } from './scan.js';
@@ -11,6 +12,7 @@ export const commands: CommandModule<any, any>[] = [
   scanCommand,
   checkCommand,
   planCommand,
+  diffCommand,
   demoCommand,
   rulesCommand,
 ];
