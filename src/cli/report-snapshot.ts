@@ -33,7 +33,7 @@ export interface ReportArgs {
 
 export const DEFAULT_IGNORE_FILE = '.avma-ignore.yaml';
 
-async function suppressionsFor(args: ReportArgs): Promise<Suppression[]> {
+export async function suppressionsFor(args: ReportArgs): Promise<Suppression[]> {
   if (args.ignoreFile) return loadIgnoreFile(args.ignoreFile);
   const beside = args.inputFile ? join(dirname(args.inputFile), DEFAULT_IGNORE_FILE) : null;
   return beside && existsSync(beside) ? loadIgnoreFile(beside) : [];

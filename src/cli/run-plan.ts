@@ -1,7 +1,9 @@
 // `avma-check plan`: what if these nodes are drained, evicted, upgraded or added, step by step.
 
+import { baselineSuppressions } from '../analyze/baseline.js';
 import { type PlanStep, rollingUpgradeTargets, runPlan, suggestOrder } from '../analyze/plan.js';
 import { describeChange } from '../analyze/what-if.js';
+import { loadBaseline } from '../config/load-baseline.js';
 import { loadPlanFile } from '../config/plan-file.js';
 import { formatters } from '../report/index.js';
 import { formatPlanJson, formatPlanText } from '../report/plan.js';
@@ -10,7 +12,7 @@ import { UserError } from './errors.js';
 import { ExitCode, gateExitCode } from './exit-codes.js';
 import type { Io } from './io.js';
 import { type PlanFlags, stepsFromFile, stepsFromFlags } from './plan-steps.js';
-import type { ReportArgs } from './report-snapshot.js';
+import { type ReportArgs, suppressionsFor } from './report-snapshot.js';
 import { type CheckArgs, inputSnapshot } from './run-check.js';
 import { writeOutput } from './write-output.js';
 
@@ -32,7 +34,14 @@ export async function runPlanCommand(args: PlanArgs, environment: Environment, i
     ...(args.planFile ? stepsFromFile(clusters, (await loadPlanFile(args.planFile)).steps) : []),
     ...stepsFromFlags(clusters, args),
   ];
-  const options = { now, expiryWarningDays: args.expiryWarningDays };
+  const baseline = args.baseline
+    ? baselineSuppressions(await loadBaseline(args.baseline), args.baseline)
+    : [];
+  const suppressions = [
+    ...(await suppressionsFor({ ...args, inputFile: args.config ?? args.snapshot })),
+    ...baseline,
+  ];
+  const options = { now, expiryWarningDays: args.expiryWarningDays, suppressions };
   let suggestion = null;
   if (args.suggestOrder) {
     const upgrades = steps.flatMap((s) =>

@@ -46,6 +46,31 @@ describe('avma-check plan', () => {
     expect(plan.final.clusters[0].nodes.map((n: { name: string }) => n.name)).not.toContain('HV05');
   });
 
+  it('honours an ignore file: suppressed findings decide no step', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'avma-plan-'));
+    const ignore = join(dir, 'ignore.yaml');
+    writeFileSync(
+      ignore,
+      'ignore:\n  - { rule: guest-newer-than-host, reason: app2025 moves away }\n  - { rule: kvp-disabled, reason: legacy01 retires }\n',
+    );
+    const result = await runCli([
+      'plan',
+      ...config,
+      ...NOW,
+      '--ignore-file',
+      ignore,
+      '--evict',
+      'HV04',
+      '--evict',
+      'HV05',
+      '--format',
+      'json',
+    ]);
+    const plan = JSON.parse(result.stdout);
+    expect(plan.steps.map((s: { verdict: string }) => s.verdict)).toEqual(['at-risk', 'safe']);
+    expect(result.code).toBe(1);
+  });
+
   it('--suggest-order for a rolling upgrade', async () => {
     const result = await runCli(['plan', ...config, ...NOW, '--suggest-order']);
     expect(result.stdout).toMatch(/upgrade hv-prod\/HV03 to Windows Server 2022/);
