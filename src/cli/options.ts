@@ -191,3 +191,25 @@ export function scanArgs(args: ScanOptionValues) {
     tui: args.tui,
   };
 }
+
+export interface InputOptions {
+  config?: string;
+  snapshot?: string;
+}
+
+/** --config or --snapshot: declared facts, or a scan saved earlier. */
+export function withInputOptions<T>(yargs: Argv<T>): Argv<T & InputOptions> {
+  return yargs
+    .option('config', {
+      alias: 'c',
+      type: 'string',
+      describe: 'clusters.yaml with declared facts',
+      requiresArg: true,
+    })
+    .option('snapshot', {
+      type: 'string',
+      describe: 'a snapshot saved by scan --save-snapshot',
+      requiresArg: true,
+    })
+    .conflicts('config', 'snapshot') as Argv<T & InputOptions>;
+}

@@ -6,6 +6,7 @@ import { type ComparableCluster, describeDiff, diffReports } from '../analyze/di
 import { ConfigError } from '../config/config-error.js';
 import { readInputFile } from '../config/load-config.js';
 import { parseSnapshot } from '../config/load-snapshot.js';
+import { readJson } from '../config/parse-input.js';
 import { SNAPSHOT_KIND } from '../model/snapshot.js';
 import { reportJson } from '../report/json.js';
 import { escapeJsonControls, sanitize } from '../report/sanitize.js';
@@ -33,14 +34,7 @@ const reportShape = z.object({
 
 async function comparable(file: string, now: Date): Promise<ComparableCluster[]> {
   const text = await readInputFile(file, 512 * 1024 * 1024);
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new ConfigError(file, [
-      { line: null, column: null, key: null, message: `not valid JSON (${(error as Error).message})` },
-    ]);
-  }
+  let data: unknown = readJson(text, file);
   if ((data as { kind?: unknown })?.kind === SNAPSHOT_KIND)
     data = reportJson(analyze(parseSnapshot(text, file).clusters, { now }));
   const result = reportShape.safeParse(data);

@@ -4,12 +4,12 @@
 //       node: LAB03                  # optional matchers: cluster, node, vm (exact, case-insensitive, or *)
 //       reason: evaluation host until the licence arrives (ticket 4711)
 //       expires: 2027-01-31          # optional: after it, the suppression stops working and says so
-import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { Suppression } from '../analyze/suppress.js';
 import { ruleById, rules } from '../rules/index.js';
 import { ConfigError, keyPath } from './config-error.js';
 import { readInputFile } from './load-config.js';
+import { readYaml } from './parse-input.js';
 import { positionOf, positionOfKey } from './positions.js';
 
 const entry = z.strictObject({
@@ -37,18 +37,8 @@ const entry = z.strictObject({
 const fileSchema = z.strictObject({ ignore: z.array(entry, { error: 'expected a list under ignore' }) });
 
 export function parseIgnoreFile(text: string, file: string): Suppression[] {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    throw new ConfigError(
-      file,
-      doc.errors.map((error) => {
-        const { line, col } = lines.linePos(error.pos[0]);
-        return { line, column: col, key: null, message: `invalid YAML: ${error.message.split('\n')[0]}` };
-      }),
-    );
-  }
-  const result = fileSchema.safeParse(doc.toJS({ maxAliasCount: 100 }) ?? { ignore: [] });
+  const { doc, lines, data } = readYaml(text, file);
+  const result = fileSchema.safeParse(data ?? { ignore: [] });
   if (!result.success) {
     throw new ConfigError(
       file,

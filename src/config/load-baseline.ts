@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { BaselineFinding } from '../analyze/baseline.js';
 import { ConfigError } from './config-error.js';
 import { readInputFile } from './load-config.js';
+import { readJson } from './parse-input.js';
 
 const schema = z.object({
   schemaVersion: z.literal(1),
@@ -22,14 +23,7 @@ const schema = z.object({
 });
 
 export function parseBaseline(text: string, file: string): BaselineFinding[] {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new ConfigError(file, [
-      { line: null, column: null, key: null, message: `not valid JSON (${(error as Error).message})` },
-    ]);
-  }
+  const data: unknown = readJson(text, file);
   const result = schema.safeParse(data);
   if (!result.success) {
     throw new ConfigError(file, [

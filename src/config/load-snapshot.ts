@@ -3,18 +3,14 @@ import type { Snapshot } from '../model/snapshot.js';
 import { SNAPSHOT_KIND, SNAPSHOT_VERSION, snapshotSchema } from '../model/snapshot.js';
 import { ConfigError, keyPath } from './config-error.js';
 import { readInputFile } from './load-config.js';
+import { readJson } from './parse-input.js';
 
 const MAX_SNAPSHOT_BYTES = 512 * 1024 * 1024;
 
 export function parseSnapshot(text: string, file: string): Snapshot {
   const fail = (key: string | null, message: string) =>
     new ConfigError(file, [{ line: null, column: null, key, message }]);
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw fail(null, `not valid JSON (${(error as Error).message})`);
-  }
+  const data: unknown = readJson(text, file);
   const header = data as { kind?: unknown; schemaVersion?: unknown } | null;
   if (header?.kind !== SNAPSHOT_KIND)
     throw fail('kind', `not an avma-check snapshot (expected kind "${SNAPSHOT_KIND}")`);

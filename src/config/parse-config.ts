@@ -1,8 +1,9 @@
 // clusters.yaml text -> Config, or a ConfigError that names file, line and key for every problem.
-import { type Document, LineCounter, parseDocument } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
 import type { z } from 'zod';
 import { checkReferences } from './check-references.js';
 import { ConfigError, type ConfigProblem, keyPath } from './config-error.js';
+import { readYaml } from './parse-input.js';
 import { positionOf, positionOfKey } from './positions.js';
 import { type Config, configSchema } from './schema.js';
 
@@ -57,29 +58,10 @@ function schemaProblems(
 }
 
 export function parseConfig(text: string, file: string): Config {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    fail(
-      file,
-      doc.errors.map((error) => {
-        const { line, col } = lines.linePos(error.pos[0]);
-        const message = error.message.split('\n')[0] ?? 'cannot be parsed';
-        return { line, column: col, key: null, message: `invalid YAML: ${message}` };
-      }),
-    );
-  }
+  const { doc, lines, data } = readYaml(text, file);
   if (doc.contents === null)
     fail(file, [{ line: null, column: null, key: null, message: 'the file is empty' }]);
 
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: 100 });
-  } catch (error) {
-    fail(file, [
-      { line: null, column: null, key: null, message: `invalid YAML: ${(error as Error).message}` },
-    ]);
-  }
   const result = configSchema.safeParse(data);
   if (!result.success) fail(file, schemaProblems(doc, lines, result.error.issues));
 

@@ -6,12 +6,12 @@
 //     - evict: [HV04]
 //     - edition: { HV05: Datacenter }
 //     - addNode: { name: HV06, release: "2025", edition: Datacenter, cluster: hv-prod }
-import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { parseDeclaredEdition } from '../domain/editions.js';
 import { isLtscRelease, parseRelease } from '../domain/releases.js';
 import { ConfigError, keyPath } from './config-error.js';
 import { readInputFile } from './load-config.js';
+import { readYaml } from './parse-input.js';
 import { positionOf } from './positions.js';
 
 const nodes = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)], {
@@ -63,18 +63,8 @@ export type PlanFile = z.output<typeof planFileSchema>;
 export type PlanFileStep = PlanFile['steps'][number];
 
 export function parsePlanFile(text: string, file: string): PlanFile {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    throw new ConfigError(
-      file,
-      doc.errors.map((error) => {
-        const { line, col } = lines.linePos(error.pos[0]);
-        return { line, column: col, key: null, message: `invalid YAML: ${error.message.split('\n')[0]}` };
-      }),
-    );
-  }
-  const result = planFileSchema.safeParse(doc.toJS({ maxAliasCount: 100 }));
+  const { doc, lines, data } = readYaml(text, file);
+  const result = planFileSchema.safeParse(data);
   if (!result.success) {
     throw new ConfigError(
       file,

@@ -1,7 +1,13 @@
 import type { Argv, CommandModule } from 'yargs';
 import { readEnvironment } from '../environment.js';
 import { processIo } from '../io.js';
-import { type ReportOptions, reportArgs, withReportOptions, withTuiOption } from '../options.js';
+import {
+  type ReportOptions,
+  reportArgs,
+  withInputOptions,
+  withReportOptions,
+  withTuiOption,
+} from '../options.js';
 import { runCheck } from '../run-check.js';
 import { settle } from '../settle.js';
 
@@ -15,23 +21,7 @@ export const checkCommand: CommandModule<object, Options> = {
   command: 'check',
   describe: 'Check declared facts (clusters.yaml) or a saved scan, without SSH',
   builder: (yargs: Argv) =>
-    withTuiOption(
-      withReportOptions(
-        yargs
-          .option('config', {
-            alias: 'c',
-            type: 'string',
-            describe: 'clusters.yaml with declared facts',
-            requiresArg: true,
-          })
-          .option('snapshot', {
-            type: 'string',
-            describe: 'a snapshot saved by scan --save-snapshot',
-            requiresArg: true,
-          })
-          .conflicts('config', 'snapshot'),
-      ),
-    )
+    withTuiOption(withReportOptions(withInputOptions(yargs)))
       .example('$0 check --config clusters.yaml', 'check the declared facts, print a readable report')
       .example(
         '$0 check -c clusters.yaml --format json -o report.json',

@@ -1,7 +1,7 @@
 import type { Argv, CommandModule } from 'yargs';
 import { readEnvironment } from '../environment.js';
 import { processIo } from '../io.js';
-import { type ReportOptions, reportArgs, withReportOptions } from '../options.js';
+import { type ReportOptions, reportArgs, withInputOptions, withReportOptions } from '../options.js';
 import { runPlanCommand } from '../run-plan.js';
 import { settle } from '../settle.js';
 
@@ -25,19 +25,7 @@ export const planCommand: CommandModule<object, Options> = {
     'What if nodes are drained, evicted, upgraded or added? Step by step, before the maintenance window',
   builder: (yargs: Argv) =>
     withReportOptions(
-      yargs
-        .option('config', {
-          alias: 'c',
-          type: 'string',
-          describe: 'clusters.yaml with declared facts',
-          requiresArg: true,
-        })
-        .option('snapshot', {
-          type: 'string',
-          describe: 'a snapshot saved by scan --save-snapshot',
-          requiresArg: true,
-        })
-        .conflicts('config', 'snapshot')
+      withInputOptions(yargs)
         .option('drain', list('NODE: it stays in the cluster but takes no VMs (one step each)'))
         .option('evict', list('NODE: it leaves the cluster'))
         .option('upgrade', list('NODE=RELEASE, e.g. HV03=2025'))
