@@ -62,6 +62,10 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
       describe: 'show stack traces of internal errors',
       global: true,
     })
+    .epilog(
+      'New here? avma-check demo scans a simulated cluster over SSH. avma-check <command> --help shows each command ' +
+        'with examples.\nExit codes: 0 safe, 1 a VM at risk, 2 usage or config error, 3 no VM at risk but facts missing.',
+    )
     .strict()
     .recommendCommands()
     .version(VERSION)
