@@ -1,6 +1,5 @@
 // The interactive view, or nothing: decides once, and loads ink only when it will be used.
-import type { ClusterRecord } from '../model/facts.js';
-import type { ScanFeed } from '../tui/scan-progress.js';
+import type { TuiOptions } from '../tui/run-tui.js';
 import type { Environment } from './environment.js';
 
 export interface PresentArgs {
@@ -17,14 +16,7 @@ export function wantsTui(args: PresentArgs, environment: Environment): boolean {
   );
 }
 
-export async function showTui(options: {
-  feed: ScanFeed | null;
-  clusters: readonly ClusterRecord[] | null;
-  now: Date;
-  expiryWarningDays: number;
-  color: boolean;
-  onInterrupt?: () => void;
-}): Promise<void> {
+export async function showTui(options: TuiOptions): Promise<void> {
   const { runTui } = await import('../tui/run-tui.js');
   await runTui(options);
 }

@@ -23,40 +23,21 @@ export const emptyProgress: ScanProgress = { rows: [], snapshot: null };
 
 const key = (cluster: string, name: string) => `${cluster}\u0000${name.toLowerCase()}`;
 
+function waitingRow(cluster: string, name: string): LiveRow {
+  return { cluster, name, host: null, status: 'waiting', record: null, vmCount: 0, ms: 0, startedAt: null };
+}
+
 export function applyScanEvent(progress: ScanProgress, event: ScanEvent, now: number): ScanProgress {
   switch (event.type) {
     case 'scan-started':
       return {
         ...progress,
-        rows: event.clusters.flatMap((c) =>
-          c.nodes.map((name) => ({
-            cluster: c.name,
-            name,
-            host: null,
-            status: 'waiting' as const,
-            record: null,
-            vmCount: 0,
-            ms: 0,
-            startedAt: null,
-          })),
-        ),
+        rows: event.clusters.flatMap((c) => c.nodes.map((name) => waitingRow(c.name, name))),
       };
     case 'cluster-discovered':
       return {
         ...progress,
-        rows: [
-          ...progress.rows,
-          ...event.added.map((name) => ({
-            cluster: event.cluster,
-            name,
-            host: null,
-            status: 'waiting' as const,
-            record: null,
-            vmCount: 0,
-            ms: 0,
-            startedAt: null,
-          })),
-        ],
+        rows: [...progress.rows, ...event.added.map((name) => waitingRow(event.cluster, name))],
       };
     case 'node-started':
     case 'node-finished': {
@@ -64,16 +45,7 @@ export function applyScanEvent(progress: ScanProgress, event: ScanEvent, now: nu
       const rows = [...progress.rows];
       let index = rows.findIndex((row) => key(row.cluster, row.name) === key(event.cluster, name));
       if (index < 0) {
-        rows.push({
-          cluster: event.cluster,
-          name,
-          host: null,
-          status: 'waiting',
-          record: null,
-          vmCount: 0,
-          ms: 0,
-          startedAt: null,
-        });
+        rows.push(waitingRow(event.cluster, name));
         index = rows.length - 1;
       }
       const row = rows[index] as LiveRow;
