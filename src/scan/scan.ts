@@ -4,7 +4,7 @@ import { setMaxListeners } from 'node:events';
 import pLimit from 'p-limit';
 import { declaredClusters, declaredNodeFacts } from '../config/declared-clusters.js';
 import type { ClusterConfig, Config, NodeConfig } from '../config/schema.js';
-import type { ClusterRecord, NodeFacts, NodeRecord } from '../model/facts.js';
+import type { ClusterRecord, NodeFacts } from '../model/facts.js';
 import { makeSnapshot } from '../model/snapshot.js';
 import { assembleCluster, type NodeScan, reportedClusterNodes } from './assemble-cluster.js';
 import { AsyncQueue } from './async-queue.js';
@@ -15,7 +15,7 @@ import type { ScanEvent } from './events.js';
 import { HostKeyStore } from './host-key-store.js';
 import { nodeFactsFromRaw, probeErrorsOf } from './node-facts.js';
 import { DEFAULT_MAX_OUTPUT_BYTES } from './run-collector.js';
-import { resolveSsh, type SshOverrides } from './ssh-settings.js';
+import { resolveSsh, type SshOverrides, type SshSettings } from './ssh-settings.js';
 
 export const DEFAULT_CONCURRENCY = 16;
 
@@ -46,7 +46,6 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
 interface Job {
   cluster: ClusterConfig;
   node: NodeConfig;
-  config: Config;
 }
 
 export function scan(config: Config, options: ScanOptions): AsyncIterable<ScanEvent> {
@@ -81,7 +80,21 @@ async function run(config: Config, options: ScanOptions, emit: (event: ScanEvent
   const delays = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
   const declared = declaredClusters(config);
 
-  const scanNode = async ({ cluster, node, config: whole }: Job): Promise<NodeScan> => {
+  const declaredOnly = (node: NodeConfig) => node.facts !== undefined && node.host === undefined;
+  // SSH settings are resolved once, before any node is contacted: a setting that cannot work (a missing key
+  // file or password variable) is a usage error of the run, not a fault of one node. Discovered nodes take
+  // their cluster's settings.
+  const nodeSsh = new Map<NodeConfig, SshSettings>();
+  const clusterSsh = new Map<ClusterConfig, SshSettings>();
+  for (const cluster of config.clusters) {
+    const layers = [config.defaults?.ssh, cluster.ssh];
+    for (const node of cluster.nodes.filter((n) => !declaredOnly(n))) {
+      nodeSsh.set(node, await resolveSsh([...layers, node.ssh], options.env, options));
+    }
+    if (cluster.discover) clusterSsh.set(cluster, await resolveSsh(layers, options.env, options));
+  }
+
+  const scanNode = async ({ cluster, node }: Job): Promise<NodeScan> => {
     const host = node.host ?? node.name;
     emit({ type: 'node-started', cluster: cluster.name, node: node.name, host });
     const started = performance.now();
@@ -90,7 +103,8 @@ async function run(config: Config, options: ScanOptions, emit: (event: ScanEvent
     for (;;) {
       attempts++;
       try {
-        const ssh = await resolveSsh([whole.defaults?.ssh, cluster.ssh, node.ssh], options.env, options);
+        const ssh = nodeSsh.get(node) ?? clusterSsh.get(cluster);
+        if (!ssh) throw new Error(`no SSH settings for ${node.name}`);
         const raw = await collectNode(
           { host, ssh },
           { hostKeys, maxOutputBytes: options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES, signal },
@@ -142,16 +156,6 @@ async function run(config: Config, options: ScanOptions, emit: (event: ScanEvent
     return scan;
   };
 
-  const declaredOnly = (node: NodeConfig) => node.facts !== undefined && node.host === undefined;
-  // A setting that cannot work (a missing key file or password variable) stops the run before any node is
-  // contacted: it is a usage error, not a fault of one node.
-  for (const cluster of config.clusters) {
-    const layers = [config.defaults?.ssh, cluster.ssh];
-    const nodes = cluster.nodes.filter((node) => !declaredOnly(node));
-    for (const node of cluster.discover && nodes.length === 0 ? [{ name: '' }] : nodes) {
-      await resolveSsh([...layers, 'ssh' in node ? node.ssh : undefined], options.env, options);
-    }
-  }
   emit({
     type: 'scan-started',
     clusters: config.clusters.map((c) => ({ name: c.name, nodes: c.nodes.map((n) => n.name) })),
@@ -161,9 +165,7 @@ async function run(config: Config, options: ScanOptions, emit: (event: ScanEvent
     config.clusters.map(async (cluster, index): Promise<ClusterRecord> => {
       const fixed = declared[index]?.nodes ?? [];
       const scanned = cluster.nodes.filter((node) => !declaredOnly(node));
-      const scans = await Promise.all(
-        scanned.map((node) => limit(() => scanNode({ cluster, node, config }))),
-      );
+      const scans = await Promise.all(scanned.map((node) => limit(() => scanNode({ cluster, node }))));
       if (cluster.discover) {
         const known = new Set(cluster.nodes.map((n) => n.name.toLowerCase()));
         const added = reportedClusterNodes(scans).filter((member) => !known.has(member.name.toLowerCase()));
@@ -171,7 +173,7 @@ async function run(config: Config, options: ScanOptions, emit: (event: ScanEvent
           emit({ type: 'cluster-discovered', cluster: cluster.name, added: added.map((m) => m.name) });
           scans.push(
             ...(await Promise.all(
-              added.map((m) => limit(() => scanNode({ cluster, node: { name: m.name }, config }))),
+              added.map((m) => limit(() => scanNode({ cluster, node: { name: m.name } }))),
             )),
           );
         }
@@ -190,5 +192,3 @@ async function run(config: Config, options: ScanOptions, emit: (event: ScanEvent
   );
   emit({ type: 'scan-finished', snapshot: makeSnapshot(clusters, options.now, 'scan') });
 }
-
-export type { NodeRecord };
