@@ -4,7 +4,6 @@ import type { ClusterResult, Report, VmResult } from '../model/report.js';
 import {
   activationText,
   editionText,
-  findingIndex,
   guestText,
   hyperVText,
   plural,
@@ -13,6 +12,7 @@ import {
 } from './describe.js';
 import { sanitize } from './sanitize.js';
 import { makeStyle, type Style } from './style.js';
+import { reasonIndex } from './target-reasons.js';
 import type { Formatter } from './types.js';
 
 /** Beyond this many VMs per section the text report points to the JSON report. */
@@ -53,22 +53,20 @@ function vmHeader(vm: VmResult, mark: string): string {
 function vmSection(cluster: ClusterResult, verdict: 'at-risk' | 'unknown', style: Style): string[] {
   const vms = cluster.vms.filter((vm) => vm.verdict === verdict);
   if (vms.length === 0) return [];
-  const messageOf = findingIndex(cluster.findings);
+  const reasons = reasonIndex(cluster);
   const mark = verdict === 'at-risk' ? style.bad('✗') : style.unknown('?');
   const wanted = verdict === 'at-risk' ? 'fail' : 'unknown';
   const lines = [
     `  ${verdict === 'at-risk' ? style.bad('At risk') : style.unknown('Unknown')} (${vms.length})`,
   ];
   for (const vm of vms.slice(0, MAX_LISTED_VMS)) {
-    const bad = vm.targets.filter((target) => target.verdict === wanted);
+    const bad = reasons(vm, wanted);
     lines.push(
       `${vmHeader(vm, mark)}: ${verdict === 'at-risk' ? 'fails' : 'cannot be judged'} on ${bad.length} of ${vm.targets.length} possible owners`,
     );
     for (const target of bad) {
-      const reasons = target.rules.map(
-        (rule) => `${sanitize(messageOf(rule, target.node, vm.name))} [${rule}]`,
-      );
-      lines.push(`        ${pad(sanitize(target.node, 32), 10)} ${reasons.join('; ')}`);
+      const why = target.rules.map((rule, i) => `${sanitize(target.messages[i] ?? rule)} [${rule}]`);
+      lines.push(`        ${pad(sanitize(target.node, 32), 10)} ${why.join('; ')}`);
     }
   }
   if (vms.length > MAX_LISTED_VMS)

@@ -90,8 +90,9 @@ export function Browser({ clusters, now, expiryWarningDays, initial }: BrowserPr
       selectedNode: node ? { cluster: node.cluster, node: node.node.name } : null,
     };
   };
-  const cursor = Math.min(state.cursor[state.view], Math.max(0, contextFor(state).rows - 1));
-  const selectedNode = contextFor(state).selectedNode;
+  const context = contextFor(state);
+  const cursor = Math.min(state.cursor[state.view], Math.max(0, context.rows - 1));
+  const { selectedNode } = context;
 
   // ink may call a handler from the render before last: read the latest state and rows through a ref.
   const latest = useRef({ state, contextFor });

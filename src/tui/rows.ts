@@ -30,17 +30,17 @@ const matches = (name: string, filter: string) =>
   !filter || name.toLowerCase().includes(filter.toLowerCase());
 
 export function nodeRows(report: Report, filter: string): NodeRow[] {
-  return report.clusters.flatMap((cluster) =>
-    cluster.nodes
+  return report.clusters.flatMap((cluster) => {
+    // One pass over the targets, not one per node: 64 nodes x 8,000 VMs on every what-if.
+    const failing = new Map<string, number>();
+    for (const vm of cluster.vms) {
+      for (const t of vm.targets)
+        if (t.verdict === 'fail') failing.set(t.node, (failing.get(t.node) ?? 0) + 1);
+    }
+    return cluster.nodes
       .filter((node) => matches(node.name, filter))
-      .map((node) => ({
-        cluster: cluster.name,
-        node,
-        failing: cluster.vms.filter((vm) =>
-          vm.targets.some((t) => t.node === node.name && t.verdict === 'fail'),
-        ).length,
-      })),
-  );
+      .map((node) => ({ cluster: cluster.name, node, failing: failing.get(node.name) ?? 0 }));
+  });
 }
 
 export function vmRows(report: Report, filter: string, atRiskOnly: boolean): VmRow[] {
