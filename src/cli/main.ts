@@ -1,9 +1,9 @@
 // Entry point: parses the command line, runs one command, and turns the outcome into an exit code.
 import yargs from 'yargs';
 import { ConfigError } from '../config/config-error.js';
+import { UserError } from '../config/user-error.js';
 import { sanitize } from '../report/sanitize.js';
 import { commands } from './commands/index.js';
-import { UserError } from './errors.js';
 import { ExitCode } from './exit-codes.js';
 import type { Io } from './io.js';
 import { takeOutcome } from './settle.js';

@@ -1,9 +1,9 @@
 // Option groups shared by commands, so `check`, `scan` and `demo` spell them the same way.
 import type { Argv } from 'yargs';
+import { UserError } from '../config/user-error.js';
 import { DEFAULT_EXPIRY_WARNING_DAYS } from '../domain/policy.js';
 import { FORMAT_NAMES, type FormatName } from '../report/index.js';
 import { DEFAULT_CONCURRENCY } from '../scan/scan.js';
-import { UserError } from './errors.js';
 import { FAIL_ON, type FailOn, UNKNOWN_POLICIES, type UnknownPolicy } from './exit-codes.js';
 import type { OutputTarget } from './report-snapshot.js';
 

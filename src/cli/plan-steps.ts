@@ -2,10 +2,10 @@
 import type { PlanStep } from '../analyze/plan.js';
 import { type Change, describeChange } from '../analyze/what-if.js';
 import type { PlanFileStep } from '../config/plan-file.js';
+import { UserError } from '../config/user-error.js';
 import { type EditionFamily, parseDeclaredEdition } from '../domain/editions.js';
 import { isLtscRelease, type LtscRelease, parseRelease } from '../domain/releases.js';
 import type { ClusterRecord } from '../model/facts.js';
-import { UserError } from './errors.js';
 
 export interface PlanFlags {
   drain: string[];

@@ -2,9 +2,9 @@
 import { declaredClusters } from '../config/declared-clusters.js';
 import { loadConfig } from '../config/load-config.js';
 import { loadSnapshot } from '../config/load-snapshot.js';
+import { UserError } from '../config/user-error.js';
 import { makeSnapshot, type Snapshot } from '../model/snapshot.js';
 import type { Environment } from './environment.js';
-import { UserError } from './errors.js';
 import type { ExitCode } from './exit-codes.js';
 import type { Io } from './io.js';
 import { showTui, wantsTui } from './present.js';

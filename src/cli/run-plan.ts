@@ -5,10 +5,10 @@ import { type PlanStep, rollingUpgradeTargets, runPlan, suggestOrder } from '../
 import { describeChange } from '../analyze/what-if.js';
 import { loadBaseline } from '../config/load-baseline.js';
 import { loadPlanFile } from '../config/plan-file.js';
+import { UserError } from '../config/user-error.js';
 import { formatters } from '../report/index.js';
 import { formatPlanJson, formatPlanText } from '../report/plan.js';
 import type { Environment } from './environment.js';
-import { UserError } from './errors.js';
 import { ExitCode, gateExitCode } from './exit-codes.js';
 import type { Io } from './io.js';
 import { type PlanFlags, stepsFromFile, stepsFromFlags } from './plan-steps.js';

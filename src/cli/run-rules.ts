@@ -1,7 +1,8 @@
 // `avma-check rules [ID]`: the rule list, or one rule explained.
+
+import { UserError } from '../config/user-error.js';
 import { ruleById, rules } from '../rules/index.js';
 import type { Rule } from '../rules/types.js';
-import { UserError } from './errors.js';
 import { ExitCode } from './exit-codes.js';
 import type { Io } from './io.js';
 

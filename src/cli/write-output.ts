@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import { UserError } from './errors.js';
+import { UserError } from '../config/user-error.js';
 
 /** Writes to the file, or to stdout when there is none. */
 export async function writeOutput(

@@ -1,5 +1,5 @@
 // Without a terminal UI: one line per node as it finishes (stderr), from the same ScanEvents the UI reads.
-import type { ScanEvent } from '../scan/events.js';
+import type { ScanEvent } from '../model/scan-events.js';
 import { activationText, editionText, hyperVText, plural, releaseText } from './describe.js';
 import { sanitize } from './sanitize.js';
 import { makeStyle } from './style.js';

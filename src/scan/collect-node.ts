@@ -1,11 +1,11 @@
 // One node, one attempt: connect with verified host key, run the collector, read its document.
 import { connect as tcpConnect } from 'node:net';
 import { NodeSSH } from 'node-ssh';
+import type { RawNode } from '../interpret/raw-schema.js';
+import { parseCollectorOutput, stderrSummary } from '../interpret/read-output.js';
 import { classifyConnectError, NodeFailure } from './classify-error.js';
 import type { HostKeyStore } from './host-key-store.js';
 import type { HostKeyVerdict } from './known-hosts.js';
-import type { RawNode } from './raw-schema.js';
-import { parseCollectorOutput, stderrSummary } from './read-output.js';
 import { runCollector } from './run-collector.js';
 import type { SshSettings } from './ssh-settings.js';
 

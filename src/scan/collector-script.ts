@@ -2,10 +2,9 @@
 // bootstrap; the collector itself travels on stdin as base64, so its length never meets cmd.exe's limit.
 import { readFileSync } from 'node:fs';
 
-export const COLLECTOR_SCRIPT = readFileSync(new URL('./collector.ps1', import.meta.url), 'utf8');
+export { BEGIN_MARKER, END_MARKER } from '../interpret/markers.js';
 
-export const BEGIN_MARKER = 'AVMA-CHECK-BEGIN-9c1e';
-export const END_MARKER = 'AVMA-CHECK-END-9c1e';
+export const COLLECTOR_SCRIPT = readFileSync(new URL('./collector.ps1', import.meta.url), 'utf8');
 
 /** cmd.exe, the default shell of Windows OpenSSH, cuts a command line at 8,191 characters. */
 export const CMD_EXE_LIMIT = 8191;

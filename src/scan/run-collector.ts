@@ -1,9 +1,9 @@
 // Runs the collector on a connected node: one exec, the collector on stdin, output read as bytes up to a
 // bound (decoded once, so multibyte characters split across packets survive), under a deadline.
 import type { Client } from 'ssh2';
+import { stderrSummary } from '../interpret/read-output.js';
 import { NodeFailure } from './classify-error.js';
 import { COLLECTOR_STDIN, REMOTE_COMMAND } from './collector-script.js';
-import { stderrSummary } from './read-output.js';
 
 export const DEFAULT_MAX_OUTPUT_BYTES = 64 * 1024 * 1024;
 const MAX_STDERR_BYTES = 64 * 1024;

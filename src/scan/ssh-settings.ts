@@ -2,8 +2,8 @@
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { resolve } from 'node:path';
-import { UserError } from '../cli/errors.js';
 import type { SshConfig } from '../config/schema.js';
+import { UserError } from '../config/user-error.js';
 
 export const DEFAULT_CONNECT_TIMEOUT_SECONDS = 10;
 export const DEFAULT_COMMAND_TIMEOUT_SECONDS = 120;

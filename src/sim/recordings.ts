@@ -1,6 +1,6 @@
 // Raw collector documents of simulated Windows Server hosts (2012 R2 to 2025) and their guests, in the form a
 // real node prints them: registry strings, SKU numbers, LicenseStatus codes, and KVP items as CIM-XML.
-import type { RawNode } from '../scan/raw-schema.js';
+import type { RawNode } from '../interpret/raw-schema.js';
 
 export type SimRelease = '2012R2' | '2016' | '2019' | '2022' | '2025';
 

@@ -1,7 +1,7 @@
 // ScanEvents -> what the live view shows. The same events the plain progress lines read.
 import type { NodeRecord } from '../model/facts.js';
+import type { ScanEvent } from '../model/scan-events.js';
 import type { Snapshot } from '../model/snapshot.js';
-import type { ScanEvent } from '../scan/events.js';
 
 export interface LiveRow {
   cluster: string;

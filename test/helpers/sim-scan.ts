@@ -1,7 +1,7 @@
 // Scans a simulated cluster over real SSH on loopback, with short timeouts so faults show fast.
 import { readFile } from 'node:fs/promises';
+import type { ScanEvent } from '../../src/model/scan-events.js';
 import type { Snapshot } from '../../src/model/snapshot.js';
-import type { ScanEvent } from '../../src/scan/events.js';
 import { type ScanOptions, scanToSnapshot } from '../../src/scan/scan.js';
 import type { SimClusterSpec } from '../../src/sim/recordings.js';
 import { type ServeOptions, serveSpec } from '../../src/sim/serve-spec.js';

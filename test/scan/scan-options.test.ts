@@ -2,7 +2,7 @@
 // against simulated nodes on loopback.
 import { describe, expect, it } from 'vitest';
 import { configSchema } from '../../src/config/schema.js';
-import type { ScanEvent } from '../../src/scan/events.js';
+import type { ScanEvent } from '../../src/model/scan-events.js';
 import { scanToSnapshot } from '../../src/scan/scan.js';
 import { SIM_PASSWORD } from '../../src/sim/keys.js';
 import type { SimClusterSpec } from '../../src/sim/recordings.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { configSchema } from '../../src/config/schema.js';
+import type { ScanEvent } from '../../src/model/scan-events.js';
 import { AsyncQueue } from '../../src/scan/async-queue.js';
-import type { ScanEvent } from '../../src/scan/events.js';
 import { scan } from '../../src/scan/scan.js';
 import { serveSpec } from '../../src/sim/serve-spec.js';
 import { FAULT_SPEC } from '../helpers/sim-scan.js';

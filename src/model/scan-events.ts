@@ -1,5 +1,5 @@
-import type { NodeRecord } from '../model/facts.js';
-import type { Snapshot } from '../model/snapshot.js';
+import type { NodeRecord } from './facts.js';
+import type { Snapshot } from './snapshot.js';
 
 /** What a scan reports as it goes: the terminal UI and the plain progress lines both read these. */
 export type ScanEvent =

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { parseCollectorOutput, stderrSummary } from '../../src/interpret/read-output.js';
 import { BEGIN_MARKER, END_MARKER } from '../../src/scan/collector-script.js';
-import { parseCollectorOutput, stderrSummary } from '../../src/scan/read-output.js';
 import { CLIXML_ACCESS_DENIED, CLIXML_PROGRESS } from '../../src/sim/faults.js';
 import { hostDocument } from '../../src/sim/recordings.js';
 import { resultText } from '../../src/sim/sim-cluster.js';

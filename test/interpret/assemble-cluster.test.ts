@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { assembleCluster, kvpEnabled, type NodeScan } from '../../src/interpret/assemble-cluster.js';
+import { nodeFactsFromRaw } from '../../src/interpret/node-facts.js';
 import type { NodeRecord } from '../../src/model/facts.js';
-import { assembleCluster, kvpEnabled, type NodeScan } from '../../src/scan/assemble-cluster.js';
-import { nodeFactsFromRaw } from '../../src/scan/node-facts.js';
 import { hostDocument, type SimClusterSpec } from '../../src/sim/recordings.js';
 
 const NOW = new Date('2026-11-22T00:00:00.000Z');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { nodeFactsFromRaw, probeErrorsOf } from '../../src/scan/node-facts.js';
-import type { RawNode } from '../../src/scan/raw-schema.js';
+import { nodeFactsFromRaw, probeErrorsOf } from '../../src/interpret/node-facts.js';
+import type { RawNode } from '../../src/interpret/raw-schema.js';
 import { hostDocument, type SimHost } from '../../src/sim/recordings.js';
 
 const NOW = new Date('2026-11-22T00:00:00.000Z');

@@ -1,5 +1,5 @@
 // The collector's stdout (already bounded by the reader) -> RawNode, or why it cannot be used.
-import { BEGIN_MARKER, END_MARKER } from './collector-script.js';
+import { BEGIN_MARKER, END_MARKER } from './markers.js';
 import { type RawNode, rawNodeSchema } from './raw-schema.js';
 
 export type ParsedOutput = { ok: true; raw: RawNode } | { ok: false; message: string };
