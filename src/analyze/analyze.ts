@@ -1,11 +1,13 @@
 // analyze(clusters, {now}) -> Report. Pure: no I/O, no clock. Runs every rule over its subjects and rolls up.
+// Every verdict is the real one; accepted findings (an ignore file, a baseline) are marked, and only each VM's
+// `gate` verdict leaves them out.
 import { DEFAULT_EXPIRY_WARNING_DAYS, vmApplicability } from '../domain/policy.js';
 import type { ClusterRecord, NodeRecord } from '../model/facts.js';
-import type { ClusterResult, Finding, Report, TargetResult, VmResult } from '../model/report.js';
+import type { Acceptance, ClusterResult, Finding, Report, TargetResult, VmResult } from '../model/report.js';
 import { rules as allRules } from '../rules/index.js';
 import type { Rule, RuleContext, Severity } from '../rules/types.js';
-import { findSuppression, type Suppression } from './suppress.js';
-import { targetNodes } from './targets.js';
+import type { Acceptor } from './accept.js';
+import { nameKey, nodesWithOwners, targetNodes } from './targets.js';
 import {
   clusterVerdict,
   countVerdicts,
@@ -20,24 +22,33 @@ export interface AnalyzeOptions {
   readonly expiryWarningDays?: number;
   /** Rules to run; every rule by default. */
   readonly rules?: readonly Rule[];
-  /** Findings to report as suppressed, without letting them decide verdicts. */
-  readonly suppressions?: readonly Suppression[];
+  /** Findings to mark as accepted and leave out of the gate. */
+  readonly accept?: Acceptor | undefined;
 }
 
+/** The error and unknown rules that hit one subject; `accepted[i]` says whether entry i is accepted. */
 interface Judged {
   ids: string[];
   severities: Severity[];
+  accepted: boolean[];
 }
 
-function judged(): Judged {
-  return { ids: [], severities: [] };
-}
+const judged = (): Judged => ({ ids: [], severities: [], accepted: [] });
 
 /** Error and unknown hits decide verdicts; warnings are findings only. */
-function record(into: Judged, rule: Rule): void {
+function record(into: Judged, rule: Rule, accepted: boolean): void {
   if (rule.severity === 'warning') return;
   into.ids.push(rule.id);
   into.severities.push(rule.severity);
+  into.accepted.push(accepted);
+}
+
+function* unaccepted(parts: readonly (Judged | null)[], lifted?: (i: number) => boolean): Iterable<Severity> {
+  for (const [p, part] of parts.entries()) {
+    if (!part) continue;
+    for (let i = 0; i < part.ids.length; i++)
+      if (!part.accepted[i] && !(p === 0 && lifted?.(i))) yield part.severities[i] as Severity;
+  }
 }
 
 function analyzeCluster(
@@ -50,95 +61,80 @@ function analyzeCluster(
     expiryWarningDays: options.expiryWarningDays ?? DEFAULT_EXPIRY_WARNING_DAYS,
     cluster,
   };
+  const accept = options.accept;
   const findings: Finding[] = [];
   const nodeRules = ruleSet.filter((rule) => rule.checkNode);
   const vmRules = ruleSet.filter((rule) => rule.checkVm);
   const targetRules = ruleSet.filter((rule) => rule.checkTarget);
-  const suppressions = options.suppressions ?? [];
-  // Returns whether the finding counts (is not suppressed).
+  // Reports the finding; returns whether it is accepted.
   const finding = (rule: Rule, node: string | null, vm: string | null, message: string): boolean => {
-    const suppression =
-      suppressions.length > 0
-        ? findSuppression(suppressions, { rule: rule.id, cluster: cluster.name, node, vm }, options.now)
-        : null;
+    const acceptance: Acceptance | null = accept
+      ? accept.finding({ rule: rule.id, cluster: cluster.name, node, vm })
+      : null;
     const base = { rule: rule.id, severity: rule.severity, cluster: cluster.name, node, vm, message };
-    findings.push(
-      suppression
-        ? { ...base, suppressed: { reason: suppression.reason, expires: suppression.expires ?? null } }
-        : base,
-    );
-    return suppression === null;
+    findings.push(acceptance ? { ...base, accepted: acceptance } : base);
+    return acceptance !== null;
   };
-  // A suppression that names a VM can lift a node-wide failure for that VM only.
-  const perVm = suppressions.filter((s) => s.vm !== undefined);
-  const liftedFor = (ids: readonly string[], node: string, vm: string) =>
-    perVm.length === 0
-      ? null
-      : ids.filter((id) =>
-          findSuppression(perVm, { rule: id, cluster: cluster.name, node, vm }, options.now),
-        );
 
-  const nodesByName = new Map<string, NodeRecord>(cluster.nodes.map((node) => [node.name, node]));
-  const byNode = new Map<string, Judged>();
-  for (const node of cluster.nodes) {
+  const nodes = nodesWithOwners(cluster);
+  const nodesByKey = new Map<string, NodeRecord>(nodes.map((node) => [nameKey(node.name), node]));
+  const byNode = new Map<NodeRecord, Judged>();
+  for (const node of nodes) {
     const onNode = judged();
     for (const rule of nodeRules) {
       const hit = rule.checkNode?.(node, context);
-      if (!hit) continue;
-      if (finding(rule, node.name, null, hit.message)) record(onNode, rule);
+      if (hit) record(onNode, rule, finding(rule, node.name, null, hit.message));
     }
-    byNode.set(node.name, onNode);
+    byNode.set(node, onNode);
   }
 
   const vms: VmResult[] = cluster.vms.map((vm) => {
     const base = { name: vm.name, owner: vm.owner, activation: vm.activation, kvp: vm.kvp, guest: vm.guest };
-    if (vmApplicability(vm) === 'not-applicable') return { ...base, verdict: 'not-applicable', targets: [] };
-    const targets = targetNodes(vm, nodesByName, cluster);
+    if (vmApplicability(vm) === 'not-applicable')
+      return { ...base, verdict: 'not-applicable', gate: 'not-applicable', targets: [] };
+    const targets = targetNodes(vm, nodesByKey, nodes);
     const onVm = judged();
     for (const rule of vmRules) {
       const hit = rule.checkVm?.({ vm, targets }, context);
-      if (!hit) continue;
-      if (finding(rule, null, vm.name, hit.message)) record(onVm, rule);
+      if (hit) record(onVm, rule, finding(rule, null, vm.name, hit.message));
     }
+    const gates: TargetResult['verdict'][] = [];
     const results: TargetResult[] = targets.map((node) => {
-      const onNode = byNode.get(node.name) ?? judged();
+      const onNode = byNode.get(node) ?? judged();
       let onTarget: Judged | null = null;
       for (const rule of targetRules) {
         const hit = rule.checkTarget?.({ vm, node }, context);
-        if (!hit || !finding(rule, node.name, vm.name, hit.message)) continue;
+        if (!hit) continue;
         onTarget ??= judged();
-        record(onTarget, rule);
+        record(onTarget, rule, finding(rule, node.name, vm.name, hit.message));
       }
-      const lifted = liftedFor(onNode.ids, node.name, vm.name);
-      if (lifted && lifted.length > 0) {
-        const kept = onNode.ids
-          .map((id, i) => [id, onNode.severities[i]] as const)
-          .filter(([id]) => !lifted.includes(id));
-        const ids = [...kept.map(([id]) => id), ...onVm.ids, ...(onTarget?.ids ?? [])];
-        const severities = [
-          ...kept.map(([, s]) => s as Severity),
-          ...onVm.severities,
-          ...(onTarget?.severities ?? []),
-        ];
-        return { node: node.name, verdict: targetVerdict(severities), rules: ids };
-      }
+      // An ignore entry naming this VM can accept a node-wide finding for it alone.
+      const forVm = accept?.forVm;
+      const lifted = forVm
+        ? (i: number) =>
+            forVm({ rule: onNode.ids[i] ?? '', cluster: cluster.name, node: node.name, vm: vm.name }) !== null
+        : undefined;
+      const parts = [onNode, onVm, onTarget];
+      gates.push(targetVerdict(unaccepted(parts, lifted)));
       if (!onTarget && onVm.ids.length === 0) {
         // The common case shares the node's arrays: 8,000 VMs x 64 nodes stay cheap.
         return { node: node.name, verdict: targetVerdict(onNode.severities), rules: onNode.ids };
       }
-      const ids = [...onNode.ids, ...onVm.ids, ...(onTarget?.ids ?? [])];
-      const severities = [...onNode.severities, ...onVm.severities, ...(onTarget?.severities ?? [])];
+      const ids = parts.flatMap((part) => part?.ids ?? []);
+      const severities = parts.flatMap((part) => part?.severities ?? []);
       return { node: node.name, verdict: targetVerdict(severities), rules: ids };
     });
-    return { ...base, verdict: vmVerdict(results), targets: results };
+    const verdict = vmVerdict(results);
+    const gate = accept ? vmVerdict(gates.map((v) => ({ verdict: v }))) : verdict;
+    return { ...base, verdict, gate, targets: results };
   });
 
   const counts = countVerdicts(vms);
-  const anyNodeUnread = cluster.nodes.some((node) => node.error !== null);
+  const anyNodeUnread = nodes.some((node) => node.error !== null);
   return {
     name: cluster.name,
     verdict: clusterVerdict(counts, anyNodeUnread),
-    nodes: cluster.nodes,
+    nodes,
     vms,
     findings,
   };

@@ -119,3 +119,19 @@ export function describeDiff(change: Change): string {
       return `VM ${change.cluster}/${change.vm} removed`;
   }
 }
+
+export interface DiffResult {
+  readonly before: string;
+  readonly after: string;
+  readonly changes: readonly Change[];
+  /** fail when a VM is newly at risk: one that was not before, one that is new, or one of a new cluster. */
+  readonly verdict: 'pass' | 'fail';
+}
+
+export function isNewRisk(change: Change): boolean {
+  return change.kind === 'vm-newly-at-risk' || (change.kind === 'vm-added' && change.verdict === 'at-risk');
+}
+
+export function diffResult(before: string, after: string, changes: readonly Change[]): DiffResult {
+  return { before, after, changes, verdict: changes.some(isNewRisk) ? 'fail' : 'pass' };
+}

@@ -1,9 +1,11 @@
-// Maintenance plans: ordered steps of what-if changes, and what each step does to every VM. Pure.
-import type { LtscRelease } from '../domain/releases.js';
-import { LTSC_RELEASES } from '../domain/releases.js';
+// Maintenance plans: ordered steps of what-if changes, each judged like a run of its own. The plan's verdict is
+// the worst gate the cluster passes through from its first step on; the state before it is for comparison.
+// Pure.
 import type { ClusterRecord } from '../model/facts.js';
 import type { Report } from '../model/report.js';
-import { type AnalyzeOptions, analyze } from './analyze.js';
+import { type GateVerdict, worseGate } from './gate.js';
+import { type Judgement, type JudgeOptions, judge } from './judge.js';
+import type { OrderSuggestion } from './suggest-order.js';
 import { applyChanges, type Change } from './what-if.js';
 
 export interface PlanStep {
@@ -11,30 +13,35 @@ export interface PlanStep {
   changes: Change[];
 }
 
-export interface StepResult {
+export interface StepJudgement {
   title: string;
-  report: Report;
-  /** cluster/VM keys that are at risk after this step and were not before it. */
+  changes: readonly Change[];
+  judgement: Judgement;
+  /** cluster/VM keys the gate counts at risk after this step and did not before it. */
   newlyAtRisk: string[];
-  /** At risk before this step, not after it. */
+  /** Counted at risk before this step, not after it. */
   recovered: string[];
   /** VMs that use AVMA and are activatable on none of the nodes they could land on. */
   nowhere: string[];
 }
 
-export interface PlanResult {
-  initial: Report;
-  steps: StepResult[];
+export interface PlanJudgement {
+  initial: Judgement;
+  steps: StepJudgement[];
+  /** The worst gate verdict of the steps (the initial state's when there is none). */
+  verdict: GateVerdict;
+  /** The first step (1-based) whose verdict is the plan's, or null when there is no step. */
+  worstStep: number | null;
+  suggestion: OrderSuggestion | null;
 }
 
-const vmKey = (cluster: string, vm: string) => `${cluster}/${vm}`;
+export const vmKey = (cluster: string, vm: string) => `${cluster}/${vm}`;
 
 function atRisk(report: Report): Set<string> {
-  return new Set(
-    report.clusters.flatMap((c) =>
-      c.vms.filter((vm) => vm.verdict === 'at-risk').map((vm) => vmKey(c.name, vm.name)),
-    ),
-  );
+  const keys = new Set<string>();
+  for (const c of report.clusters)
+    for (const vm of c.vms) if (vm.gate === 'at-risk') keys.add(vmKey(c.name, vm.name));
+  return keys;
 }
 
 export function nowhereToGo(report: Report): string[] {
@@ -45,140 +52,32 @@ export function nowhereToGo(report: Report): string[] {
   );
 }
 
-export function runPlan(
+export function judgePlan(
   clusters: readonly ClusterRecord[],
   steps: readonly PlanStep[],
-  options: AnalyzeOptions,
-): PlanResult {
-  const initial = analyze(clusters, options);
-  const results: StepResult[] = [];
+  options: JudgeOptions,
+  suggestion: OrderSuggestion | null = null,
+): PlanJudgement {
+  const initial = judge(clusters, options);
+  const results: StepJudgement[] = [];
   let changes: Change[] = [];
-  let before = atRisk(initial);
+  let before = atRisk(initial.report);
   for (const step of steps) {
     changes = [...changes, ...step.changes];
-    const report = analyze(applyChanges(clusters, changes), options);
-    const after = atRisk(report);
+    const judgement = judge(applyChanges(clusters, changes), options);
+    const after = atRisk(judgement.report);
     results.push({
       title: step.title,
-      report,
+      changes: step.changes,
+      judgement,
       newlyAtRisk: [...after].filter((key) => !before.has(key)),
       recovered: [...before].filter((key) => !after.has(key)),
-      nowhere: nowhereToGo(report),
+      nowhere: nowhereToGo(judgement.report),
     });
     before = after;
   }
-  return { initial, steps: results };
-}
-
-export interface OrderSuggestion {
-  /** Node upgrades in the order found; empty when there is nothing to upgrade. */
-  order: { cluster: string; node: string; release: LtscRelease }[];
-  /** The fewest VMs safe at any step of that order, and at the start. */
-  worstSafe: number;
-  initialSafe: number;
-  /** True when every VM safe at the start stays safe at every step. */
-  keepsEverySafe: boolean;
-  /** When no order keeps them: the first step of the best order that loses VMs, when, and which. */
-  lost: { step: number; node: string; whileDrained: boolean; vms: string[] } | null;
-}
-
-const MAX_EXHAUSTIVE = 7;
-
-function safeKeys(report: Report): Set<string> {
-  return new Set(
-    report.clusters.flatMap((c) =>
-      c.vms.filter((vm) => vm.verdict === 'safe').map((vm) => vmKey(c.name, vm.name)),
-    ),
-  );
-}
-
-/** Every node below the newest release of its cluster, to be upgraded to it. */
-export function rollingUpgradeTargets(
-  clusters: readonly ClusterRecord[],
-): { cluster: string; node: string; release: LtscRelease }[] {
-  return clusters.flatMap((cluster) => {
-    const ranks = cluster.nodes.map((n) =>
-      n.facts?.release ? LTSC_RELEASES.indexOf(n.facts.release as LtscRelease) : -1,
-    );
-    const newest = Math.max(-1, ...ranks);
-    const release = LTSC_RELEASES[newest];
-    if (!release) return [];
-    return cluster.nodes
-      .filter((_, i) => (ranks[i] ?? -1) >= 0 && (ranks[i] ?? -1) < newest)
-      .map((n) => ({ cluster: cluster.name, node: n.name, release }));
-  });
-}
-
-function permutations<T>(items: readonly T[]): T[][] {
-  if (items.length <= 1) return [[...items]];
-  return items.flatMap((item, i) =>
-    permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [item, ...rest]),
-  );
-}
-
-/**
- * An order of node upgrades that keeps the most VMs safe at every step: every order for up to 7 nodes, a greedy
- * choice beyond. Each step is a node drained for its upgrade, then back with the new release (COSRU drains a node
- * before upgrading it). Judged by the fewest safe VMs at any moment, then by the sum over them.
- */
-export function suggestOrder(
-  clusters: readonly ClusterRecord[],
-  upgrades: readonly { cluster: string; node: string; release: LtscRelease }[],
-  options: AnalyzeOptions,
-): OrderSuggestion {
-  const initial = safeKeys(analyze(clusters, options));
-  const score = (order: typeof upgrades) => {
-    const counts: Set<string>[] = [];
-    const changes: Change[] = [];
-    for (const u of order) {
-      counts.push(
-        safeKeys(
-          analyze(
-            applyChanges(clusters, [...changes, { kind: 'drain', cluster: u.cluster, node: u.node }]),
-            options,
-          ),
-        ),
-      );
-      changes.push({ kind: 'upgrade', ...u });
-      counts.push(safeKeys(analyze(applyChanges(clusters, changes), options)));
-    }
-    return {
-      counts,
-      worst: Math.min(initial.size, ...counts.map((c) => c.size)),
-      sum: counts.reduce((s, c) => s + c.size, 0),
-    };
-  };
-  let best: { order: typeof upgrades; counts: Set<string>[]; worst: number; sum: number };
-  if (upgrades.length <= MAX_EXHAUSTIVE) {
-    best = permutations(upgrades)
-      .map((order) => ({ order, ...score(order) }))
-      .reduce((a, b) => (b.worst > a.worst || (b.worst === a.worst && b.sum > a.sum) ? b : a));
-  } else {
-    const order: (typeof upgrades)[number][] = [];
-    const left = [...upgrades];
-    while (left.length > 0) {
-      const pick = left
-        .map((u, i) => ({ i, s: score([...order, u]) }))
-        .reduce((a, b) => (b.s.worst > a.s.worst || (b.s.worst === a.s.worst && b.s.sum > a.s.sum) ? b : a));
-      order.push(...left.splice(pick.i, 1));
-    }
-    best = { order, ...score(order) };
-  }
-  const lostAt = best.counts.findIndex((safe) => [...initial].some((key) => !safe.has(key)));
-  const step = Math.floor(lostAt / 2);
-  return {
-    order: [...best.order],
-    worstSafe: best.worst,
-    initialSafe: initial.size,
-    keepsEverySafe: lostAt < 0,
-    lost:
-      lostAt < 0
-        ? null
-        : {
-            step: step + 1,
-            node: best.order[step]?.node ?? '',
-            whileDrained: lostAt % 2 === 0,
-            vms: [...initial].filter((key) => !best.counts[lostAt]?.has(key)),
-          },
-  };
+  let verdict: GateVerdict = results.length === 0 ? initial.gate.verdict : 'pass';
+  for (const step of results) verdict = worseGate(verdict, step.judgement.gate.verdict);
+  const worst = results.findIndex((step) => step.judgement.gate.verdict === verdict);
+  return { initial, steps: results, verdict, worstStep: worst < 0 ? null : worst + 1, suggestion };
 }

@@ -1,5 +1,5 @@
-// Suppressions from an ignore file (and a baseline): a matching finding stays in the report, marked suppressed
-// with its reason, but no longer decides a verdict. An expired suppression stops working. Pure.
+// Entries of an ignore file (.avma-ignore.yaml): a rule id, optional matchers, a required reason and an optional
+// expiry after which the entry stops working and says so. Pure.
 
 export interface Suppression {
   rule: string;
@@ -13,7 +13,7 @@ export interface Suppression {
   source?: string | undefined;
 }
 
-export interface Subject {
+interface Subject {
   rule: string;
   cluster: string;
   node: string | null;
@@ -29,20 +29,27 @@ export function isActive(suppression: Suppression, now: Date): boolean {
   return !suppression.expires || Date.parse(suppression.expires) > now.getTime();
 }
 
-/** The first active suppression that matches, or null. A suppression naming a VM never matches a node-wide finding. */
+/** Whether an entry covers a finding. An entry naming a VM never covers a node-wide finding as a whole. */
+export function suppressionMatches(s: Suppression, subject: Subject): boolean {
+  if (s.rule !== subject.rule) return false;
+  if (s.vm !== undefined && subject.vm === null) return false;
+  return same(s.cluster, subject.cluster) && same(s.node, subject.node) && same(s.vm, subject.vm);
+}
+
+/** The first active entry that covers the finding, or null. */
 export function findSuppression(
   list: readonly Suppression[],
   subject: Subject,
   now: Date,
 ): Suppression | null {
-  for (const s of list) {
-    if (s.rule !== subject.rule || !isActive(s, now)) continue;
-    if (s.vm !== undefined && subject.vm === null) continue;
-    if (same(s.cluster, subject.cluster) && same(s.node, subject.node) && same(s.vm, subject.vm)) return s;
-  }
-  return null;
+  return list.find((s) => isActive(s, now) && suppressionMatches(s, subject)) ?? null;
 }
 
 export function expiredSuppressions(list: readonly Suppression[], now: Date): Suppression[] {
   return list.filter((s) => !isActive(s, now));
+}
+
+/** An entry with no cluster, node or VM: it covers the rule everywhere. */
+export function coversWholeRule(s: Suppression): boolean {
+  return s.cluster === undefined && s.node === undefined && s.vm === undefined;
 }

@@ -19,7 +19,7 @@ export function targetVerdict(severities: Iterable<Severity>): TargetVerdict {
 }
 
 /** Safe only when ok on every node it could land on; at risk when any fails, or when there is none left. */
-export function vmVerdict(targets: readonly TargetResult[]): VmVerdict {
+export function vmVerdict(targets: readonly Pick<TargetResult, 'verdict'>[]): VmVerdict {
   if (targets.length === 0) return 'at-risk';
   let verdict: VmVerdict = 'safe';
   for (const target of targets) {

@@ -6,6 +6,7 @@ import type { ClusterRecord, NodeFacts, NodeRecord } from '../model/facts.js';
 
 export type Change =
   | { kind: 'drain'; cluster: string; node: string }
+  | { kind: 'resume'; cluster: string; node: string }
   | { kind: 'evict'; cluster: string; node: string }
   | { kind: 'upgrade'; cluster: string; node: string; release: LtscRelease }
   | { kind: 'edition'; cluster: string; node: string; edition: EditionFamily }
@@ -23,6 +24,8 @@ export function describeChange(change: Change): string {
   switch (change.kind) {
     case 'drain':
       return `drain ${change.node}`;
+    case 'resume':
+      return `resume ${change.node}`;
     case 'evict':
       return `evict ${change.node}`;
     case 'upgrade':
@@ -70,19 +73,20 @@ function applyOne(cluster: ClusterRecord, change: Change): ClusterRecord {
   const isTarget = (node: NodeRecord) => same(node.name, change.node);
   switch (change.kind) {
     case 'drain':
+    case 'resume':
       return {
         ...cluster,
-        nodes: cluster.nodes.map((node) => (isTarget(node) ? { ...node, drained: true } : node)),
+        nodes: cluster.nodes.map((node) =>
+          isTarget(node) ? { ...node, drained: change.kind === 'drain' } : node,
+        ),
       };
     case 'evict':
-      // A VM whose only possible owners are evicted keeps their names: they match no node, so it has no target.
+      // Possible owners keep naming the evicted node: it is no target, and a VM left with no other owner has
+      // nowhere to run (an empty list would mean every node).
       return {
         ...cluster,
         nodes: cluster.nodes.filter((node) => !isTarget(node)),
-        vms: cluster.vms.map((vm) => {
-          const owners = vm.possibleOwners.filter((owner) => !same(owner, change.node));
-          return { ...vm, possibleOwners: owners.length > 0 ? owners : vm.possibleOwners };
-        }),
+        evicted: [...(cluster.evicted ?? []), change.node],
       };
     case 'upgrade':
       return {

@@ -1,32 +1,32 @@
-// Entry point: parses the command line, runs one command, and turns the outcome into an exit code.
+// Entry point: builds the context once, parses the command line, runs one command and returns its exit code.
 import yargs from 'yargs';
 import { ConfigError } from '../config/config-error.js';
 import { UserError } from '../config/user-error.js';
 import { sanitize } from '../report/sanitize.js';
 import { commands } from './commands/index.js';
+import type { Context, Io } from './context.js';
+import { readEnvironment } from './environment.js';
 import { ExitCode } from './exit-codes.js';
-import type { Io } from './io.js';
-import { takeOutcome } from './settle.js';
+import { processSignals } from './io.js';
 import { VERSION } from './version.js';
 
 /** What yargs found wrong with the command line. */
 class UsageFailure extends Error {}
 
-function reportError(error: unknown, io: Io, debug: boolean): ExitCode {
+export function reportError(error: unknown, io: Io, debug: boolean): number {
   if (error instanceof UsageFailure) {
     io.stderr.write(`avma-check: ${error.message}\n  Run avma-check --help for the commands and options.\n`);
     return ExitCode.Usage;
   }
   if (error instanceof ConfigError) {
-    io.stderr.write(
-      `avma-check: ${error.problems.length === 1 ? 'cannot use' : `${error.problems.length} problems in`} ${error.file}\n`,
-    );
-    for (const line of error.message.split('\n')) io.stderr.write(`  ${sanitize(line, 400)}\n`);
+    const what = error.problems.length === 1 ? 'cannot use' : `${error.problems.length} problems in`;
+    io.stderr.write(`avma-check: ${what} ${sanitize(error.file, 400)}\n`);
+    for (const line of error.message.split('\n')) io.stderr.write(`  ${sanitize(line, 600)}\n`);
     return ExitCode.Usage;
   }
   if (error instanceof UserError) {
-    io.stderr.write(`avma-check: ${sanitize(error.message, 400)}\n`);
-    if (error.hint) io.stderr.write(`  ${sanitize(error.hint, 1000)}\n`);
+    io.stderr.write(`avma-check: ${sanitize(error.message, 600)}\n`);
+    if (error.hint) io.stderr.write(`  ${sanitize(error.hint, 2000)}\n`);
     return ExitCode.Usage;
   }
   io.stderr.write(`avma-check: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
@@ -47,31 +47,52 @@ export function installFatalHandlers(io: Io, debug: boolean): void {
   process.on('unhandledRejection', fatal);
 }
 
-export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
+/** Runs one command line. Tests pass their own io and parts of the context; the bin passes the process's. */
+export async function main(argv: readonly string[], io: Io, given: Partial<Context> = {}): Promise<number> {
+  const context: Context = {
+    io,
+    environment: given.environment ?? readEnvironment(io),
+    clock: given.clock ?? (() => new Date()),
+    signals: given.signals ?? processSignals,
+    debug: given.debug ?? argv.includes('--debug'),
+  };
+  let outcome: number = ExitCode.Pass;
   const parser = yargs([...argv])
     .scriptName('avma-check')
     .usage(
       'avma-check: will every VM stay activated (AVMA) on every Hyper-V cluster node it can fail over to?\n\n' +
         'Usage: $0 <command> [options]',
     )
-    .command(commands)
-    .demandCommand(1, 'Name a command: scan, check, plan, diff, demo or rules.')
+    .command(
+      commands.map((def) => ({
+        command: def.command,
+        describe: def.describe,
+        builder: def.builder,
+        handler: async (args: unknown) => {
+          outcome = await def.run(args, context);
+        },
+      })),
+    )
+    .completion('completion', 'print a bash/zsh completion script (add it to your shell profile)')
+    .demandCommand(1, 'Name a command: scan, check, plan, diff, demo, rules or completion.')
     .option('debug', {
       type: 'boolean',
       default: false,
-      describe: 'show stack traces of internal errors',
       global: true,
+      describe: 'show stack traces of internal errors and the raw output of nodes that could not be read',
     })
     .epilog(
-      'New here? avma-check demo scans a simulated cluster over SSH. avma-check <command> --help shows each command ' +
-        'with examples.\nExit codes: 0 safe, 1 a VM at risk, 2 usage or config error, 3 no VM at risk but facts missing.',
+      'New here? avma-check demo scans a simulated cluster over SSH. avma-check <command> --help shows each ' +
+        'command with examples.\nExit codes: 0 pass, 1 fail, 2 usage or config error, 3 incomplete, ' +
+        '130/143 interrupted.',
     )
     .strict()
     .recommendCommands()
     .version(VERSION)
     .help()
     .alias('h', 'help')
-    .wrap(Math.min(110, process.stdout.columns ?? 100))
+    .alias('v', 'version')
+    .wrap(Math.min(110, context.environment.columns))
     .fail((message, error) => {
       // Throwing stops yargs: otherwise it would still run the command after a usage error.
       throw error ?? new UsageFailure(message);
@@ -79,7 +100,7 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
   try {
     await parser.parseAsync();
   } catch (error) {
-    return reportError(error, io, argv.includes('--debug'));
+    return reportError(error, io, context.debug);
   }
-  return takeOutcome() ?? ExitCode.Safe;
+  return outcome;
 }

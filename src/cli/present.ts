@@ -1,18 +1,19 @@
 // The interactive view, or nothing: decides once, and loads ink only when it will be used.
+import { HUMAN_FORMATS } from '../report/format-names.js';
 import type { TuiOptions } from '../tui/run-tui.js';
 import type { Environment } from './environment.js';
+import type { Destination } from './outputs.js';
 
-export interface PresentArgs {
-  tui?: boolean;
-  outputs: readonly { format: string; file: string | null }[];
-}
-
-/** A terminal, not CI, not --no-tui, and no report goes to stdout in a machine format. */
-export function wantsTui(args: PresentArgs, environment: Environment): boolean {
+/** A terminal on stdout and stdin, not CI, not --no-tui, and nothing but a human format goes to stdout. */
+export function wantsTui(
+  tui: boolean,
+  reports: readonly { format: string; destination: Destination }[],
+  environment: Environment,
+): boolean {
   return (
     environment.interactive &&
-    args.tui !== false &&
-    args.outputs.every((o) => o.file !== null || o.format === 'text')
+    tui &&
+    reports.every((r) => r.destination.file !== null || HUMAN_FORMATS.includes(r.format))
   );
 }
 

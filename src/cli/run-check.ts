@@ -1,43 +1,53 @@
-// `avma-check check`: declared facts or a saved snapshot -> analysis -> report -> exit code.
-import { declaredClusters } from '../config/declared-clusters.js';
-import { loadConfig } from '../config/load-config.js';
-import { loadSnapshot } from '../config/load-snapshot.js';
-import { UserError } from '../config/user-error.js';
-import { makeSnapshot, type Snapshot } from '../model/snapshot.js';
-import type { Environment } from './environment.js';
-import type { ExitCode } from './exit-codes.js';
-import type { Io } from './io.js';
+// `avma-check check`: declared facts or a saved snapshot -> the judgement -> every report -> the exit code.
+import { judge } from '../analyze/judge.js';
+import type { ReportFormat } from '../report/format-names.js';
+import type { Context } from './context.js';
+import { finishRun } from './finish-run.js';
+import { ignoreFileOf, loadJudgeOptions } from './judgement-input.js';
+import type { InputOptionValues, JudgeArgs } from './options.js';
+import type { OutputSpec } from './outputs.js';
+import { prepareOutputs } from './prepare-outputs.js';
 import { showTui, wantsTui } from './present.js';
-import { type ReportArgs, reportSnapshot } from './report-snapshot.js';
+import { inputFileOf, readInput } from './read-input.js';
 
-export interface CheckArgs extends ReportArgs {
-  config?: string | undefined;
-  snapshot?: string | undefined;
-  now?: Date | undefined;
-  tui?: boolean;
+export interface CheckArgs {
+  input: InputOptionValues;
+  outputs: OutputSpec[];
+  saveSnapshot?: string | undefined;
+  judge: JudgeArgs;
+  tui: boolean;
 }
 
-export async function inputSnapshot(args: CheckArgs, now: Date): Promise<Snapshot> {
-  if (args.config && args.snapshot) throw new UserError('give --config or --snapshot, not both');
-  if (args.snapshot) return loadSnapshot(args.snapshot);
-  if (args.config) return makeSnapshot(declaredClusters(await loadConfig(args.config)), now, 'config');
-  throw new UserError(
-    'nothing to check',
-    'give --config clusters.yaml (declared facts) or --snapshot scan.json (a saved scan)',
-  );
-}
-
-export async function runCheck(args: CheckArgs, environment: Environment, io: Io): Promise<ExitCode> {
-  const now = args.now ?? environment.now;
-  const snapshot = await inputSnapshot(args, now);
-  if (wantsTui(args, environment)) {
+export async function runCheck(args: CheckArgs, context: Context): Promise<number> {
+  const started = performance.now();
+  const inputFile = inputFileOf(args.input);
+  const ignoreFile = ignoreFileOf(args.judge, inputFile);
+  const outputs = await prepareOutputs<ReportFormat>(args.outputs, args.saveSnapshot, [
+    { what: args.input.snapshot ? 'snapshot' : 'config', file: inputFile },
+    { what: 'ignore file', file: ignoreFile },
+    { what: 'baseline', file: args.judge.baseline },
+  ]);
+  const now = args.judge.now ?? context.clock();
+  const input = await readInput(args.input, now);
+  const options = await loadJudgeOptions(args.judge, ignoreFile, now);
+  const judgement = judge(input.snapshot.clusters, options);
+  if (wantsTui(args.tui, outputs.reports, context.environment)) {
     await showTui({
       feed: null,
-      clusters: snapshot.clusters,
-      now,
-      expiryWarningDays: args.expiryWarningDays,
-      color: environment.color,
+      clusters: input.snapshot.clusters,
+      judge: (clusters) => judge(clusters, options),
+      color: context.environment.color,
     });
   }
-  return reportSnapshot(snapshot, { ...args, inputFile: args.config ?? args.snapshot }, now, environment, io);
+  return finishRun(
+    {
+      snapshot: input.snapshot,
+      judgement,
+      outputs,
+      locate: input.locate,
+      timings: { totalMs: performance.now() - started },
+      stoppedBy: null,
+    },
+    context,
+  );
 }

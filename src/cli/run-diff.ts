@@ -1,67 +1,63 @@
-// `avma-check diff OLD NEW`: what changed between two JSON reports or snapshots.
-
-import { z } from 'zod';
-import { analyze } from '../analyze/analyze.js';
-import { type ComparableCluster, describeDiff, diffReports } from '../analyze/diff.js';
-import { ConfigError } from '../config/config-error.js';
+// `avma-check diff OLD NEW`: what changed between two JSON reports or snapshots (a snapshot is judged first).
+import { diffReports, diffResult } from '../analyze/diff.js';
+import { DEFAULT_GATE } from '../analyze/gate.js';
+import { judge } from '../analyze/judge.js';
 import { readInputFile } from '../config/load-config.js';
 import { parseSnapshot } from '../config/load-snapshot.js';
 import { readJson } from '../config/parse-input.js';
+import { reportFromData } from '../config/read-report.js';
+import { DEFAULT_EXPIRY_WARNING_DAYS } from '../domain/policy.js';
 import { SNAPSHOT_KIND } from '../model/snapshot.js';
-import { reportJson } from '../report/json.js';
-import { escapeJsonControls, sanitize } from '../report/sanitize.js';
-import type { Environment } from './environment.js';
+import type { DiffFormat } from '../report/format-names.js';
+import type { Context } from './context.js';
 import { ExitCode } from './exit-codes.js';
-import type { Io } from './io.js';
+import { type OutputSpec, writeOutput } from './outputs.js';
+import { prepareOutputs } from './prepare-outputs.js';
 
-const reportShape = z.object({
-  schemaVersion: z.literal(1),
-  clusters: z.array(
-    z.object({
-      name: z.string(),
-      nodes: z.array(
-        z.object({
-          name: z.string(),
-          release: z.string().nullable(),
-          edition: z.string().nullable(),
-          activated: z.boolean().nullable(),
-        }),
-      ),
-      vms: z.array(z.object({ name: z.string(), verdict: z.string() })),
-    }),
-  ),
-});
+const MAX_BYTES = 1024 * 1024 * 1024;
 
-async function comparable(file: string, now: Date): Promise<ComparableCluster[]> {
-  const text = await readInputFile(file, 512 * 1024 * 1024);
-  let data: unknown = readJson(text, file);
-  if ((data as { kind?: unknown })?.kind === SNAPSHOT_KIND)
-    data = reportJson(analyze(parseSnapshot(text, file).clusters, { now }));
-  const result = reportShape.safeParse(data);
-  if (!result.success)
-    throw new ConfigError(file, [
-      { line: null, column: null, key: null, message: 'neither an avma-check JSON report nor a snapshot' },
-    ]);
-  return result.data.clusters;
+async function comparable(file: string, now: Date) {
+  const text = await readInputFile(file, MAX_BYTES);
+  const data = readJson(text, file) as { kind?: unknown };
+  if (data?.kind !== SNAPSHOT_KIND) return reportFromData(data, file).clusters;
+  const { report } = judge(parseSnapshot(text, file).clusters, {
+    now,
+    expiryWarningDays: DEFAULT_EXPIRY_WARNING_DAYS,
+    ignore: null,
+    baseline: null,
+    gate: DEFAULT_GATE,
+  });
+  return report.clusters.map((c) => ({
+    name: c.name,
+    nodes: c.nodes.map((n) => ({
+      name: n.name,
+      release: n.facts?.release ?? null,
+      edition: n.facts?.edition ?? null,
+      activated: n.facts?.activated ?? null,
+    })),
+    vms: c.vms.map((vm) => ({ name: vm.name, verdict: vm.verdict })),
+  }));
 }
 
 export async function runDiff(
-  args: { old: string; new: string; format: 'text' | 'json' },
-  environment: Environment,
-  io: Io,
-): Promise<ExitCode> {
-  const changes = diffReports(
-    await comparable(args.old, environment.now),
-    await comparable(args.new, environment.now),
+  args: { old: string; new: string; outputs: OutputSpec[]; now?: Date | undefined },
+  context: Context,
+): Promise<number> {
+  const outputs = await prepareOutputs<DiffFormat>(args.outputs, undefined, [
+    { what: 'earlier report', file: args.old },
+    { what: 'later report', file: args.new },
+  ]);
+  const now = args.now ?? context.clock();
+  const diff = diffResult(
+    args.old,
+    args.new,
+    diffReports(await comparable(args.old, now), await comparable(args.new, now)),
   );
-  if (args.format === 'json')
-    io.stdout.write(`${escapeJsonControls(JSON.stringify({ schemaVersion: 1, changes }, null, 2))}\n`);
-  else {
-    io.stdout.write(
-      changes.length === 0
-        ? 'No changes.\n'
-        : `${changes.map((c) => `  ${sanitize(describeDiff(c), 300)}`).join('\n')}\n`,
-    );
+  const exitCode = diff.verdict === 'fail' ? ExitCode.Fail : ExitCode.Pass;
+  const { diffFormatters } = await import('../report/diff/index.js');
+  for (const { format, destination } of outputs.reports) {
+    const color = destination.file === null ? context.environment.color : false;
+    await writeOutput(destination, diffFormatters[format](diff, { color, exitCode }), context.io.stdout);
   }
-  return changes.some((c) => c.kind === 'vm-newly-at-risk') ? ExitCode.AtRisk : ExitCode.Safe;
+  return exitCode;
 }

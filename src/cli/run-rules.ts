@@ -3,8 +3,8 @@
 import { UserError } from '../config/user-error.js';
 import { ruleById, rules } from '../rules/index.js';
 import type { Rule } from '../rules/types.js';
+import type { Io } from './context.js';
 import { ExitCode } from './exit-codes.js';
-import type { Io } from './io.js';
 
 export function wrap(text: string, width = 78, indent = ''): string {
   const lines: string[] = [];
@@ -24,6 +24,7 @@ export function scopesOf(rule: Rule): string {
     rule.checkNode && 'each node',
     rule.checkVm && 'each VM',
     rule.checkTarget && 'each VM on each possible owner',
+    rule.raisedBy,
   ];
   return scopes.filter(Boolean).join(', ');
 }
@@ -53,13 +54,13 @@ export function listRules(): string {
   ].join('\n');
 }
 
-export function runRules(id: string | undefined, io: Io): ExitCode {
+export async function runRules(id: string | undefined, io: Io): Promise<ExitCode> {
   if (!id) {
     io.stdout.write(listRules());
-    return ExitCode.Safe;
+    return ExitCode.Pass;
   }
   const rule = ruleById(id);
   if (!rule) throw new UserError(`no rule "${id}"`, `known rules: ${rules.map((r) => r.id).join(', ')}`);
   io.stdout.write(explainRule(rule));
-  return ExitCode.Safe;
+  return ExitCode.Pass;
 }

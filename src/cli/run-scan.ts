@@ -1,56 +1,62 @@
-// `avma-check scan`: reach every node over SSH, then the same analysis and reports as `check`.
+// `avma-check scan` and `demo`: reach every node over SSH, then the same judgement and reports as `check`.
+// Ctrl-C and SIGTERM stop the scan: connections close, what was gathered is reported, and the exit code says
+// the run was interrupted.
+import { judge } from '../analyze/judge.js';
 import type { Config } from '../config/schema.js';
-import type { Snapshot } from '../model/snapshot.js';
+import type { Locator } from '../model/locator.js';
+import type { ReportFormat } from '../report/format-names.js';
 import { progressLine } from '../report/progress.js';
+import { sanitize } from '../report/sanitize.js';
 import { scanToSnapshot } from '../scan/scan.js';
 import { ScanFeed } from '../tui/scan-progress.js';
-import type { Environment } from './environment.js';
-import type { ExitCode } from './exit-codes.js';
-import type { Io } from './io.js';
+import type { Context, StopSignal } from './context.js';
+import { finishRun } from './finish-run.js';
+import { loadJudgeOptions } from './judgement-input.js';
+import type { JudgeArgs } from './options.js';
+import type { PreparedOutputs } from './prepare-outputs.js';
 import { showTui, wantsTui } from './present.js';
-import { type ReportArgs, reportSnapshot } from './report-snapshot.js';
 
-export interface ScanArgs extends ReportArgs {
+export interface ScanArgs {
+  config: Config;
+  locate: Locator | null;
+  outputs: PreparedOutputs<ReportFormat>;
+  ignoreFile: string | undefined;
+  judge: JudgeArgs;
+  tui: boolean;
   concurrency: number;
   connectTimeout?: number | undefined;
   commandTimeout?: number | undefined;
   acceptNewHostKeys: boolean;
-  tui: boolean;
-  now?: Date | undefined;
 }
 
-/** Ctrl-C stops the scan: connections close, and what was gathered is still reported. */
-function interruptible(): { controller: AbortController; done: () => void } {
+export async function scanAndReport(args: ScanArgs, context: Context): Promise<number> {
+  const started = performance.now();
+  const { io, environment } = context;
+  const now = args.judge.now ?? context.clock();
+  // Ignore file and baseline are read before any node is contacted: a broken one stops the run at once.
+  const options = await loadJudgeOptions(args.judge, args.ignoreFile, now);
   const controller = new AbortController();
-  const onSigint = () => controller.abort();
-  process.once('SIGINT', onSigint);
-  return { controller, done: () => process.removeListener('SIGINT', onSigint) };
-}
-
-export async function scanAndReport(
-  config: Config,
-  args: ScanArgs,
-  environment: Environment,
-  io: Io,
-): Promise<ExitCode> {
-  const now = args.now ?? environment.now;
-  const interrupt = interruptible();
-  const interactive = wantsTui(args, environment);
-  const feed = interactive ? new ScanFeed() : null;
+  let stoppedBy: StopSignal | null = null;
+  const stop = (signal: StopSignal) => {
+    stoppedBy ??= signal;
+    controller.abort();
+  };
+  const unlisten = context.signals.listen(stop);
+  const feed = wantsTui(args.tui, args.outputs.reports, environment) ? new ScanFeed() : null;
+  const clusterMs = new Map<string, number>();
   const ui = feed
     ? showTui({
         feed,
         clusters: null,
-        now,
-        expiryWarningDays: args.expiryWarningDays,
+        judge: (clusters) => judge(clusters, { ...options, interruptedBy: stoppedBy }),
         color: environment.color,
-        onInterrupt: () => interrupt.controller.abort(),
+        onInterrupt: () => stop('SIGINT'),
       })
     : null;
-  let snapshot: Snapshot;
+  let snapshot: Awaited<ReturnType<typeof scanToSnapshot>>;
   try {
     snapshot = await scanToSnapshot(
-      config,
+      args.config,
       {
         now,
         env: environment.env,
@@ -58,18 +64,31 @@ export async function scanAndReport(
         acceptNewHostKeys: args.acceptNewHostKeys,
         connectTimeoutSeconds: args.connectTimeout,
         commandTimeoutSeconds: args.commandTimeout,
-        signal: interrupt.controller.signal,
+        signal: controller.signal,
       },
       (event) => {
+        if (event.type === 'node-finished')
+          clusterMs.set(event.cluster, Math.max(clusterMs.get(event.cluster) ?? 0, event.ms));
         if (feed) return feed.push(event);
         const line = progressLine(event, environment.colorStderr);
         if (line !== null) io.stderr.write(`${line}\n`);
       },
     );
   } finally {
-    interrupt.done();
+    unlisten();
   }
   await ui;
-  if (interrupt.controller.signal.aborted) io.stderr.write('Interrupted: reporting what was gathered.\n');
-  return reportSnapshot(snapshot, args, now, environment, io);
+  if (stoppedBy) io.stderr.write(`Interrupted (${sanitize(stoppedBy)}): reporting what was gathered.\n`);
+  const judgement = judge(snapshot.clusters, { ...options, interruptedBy: stoppedBy });
+  return finishRun(
+    {
+      snapshot,
+      judgement,
+      outputs: args.outputs,
+      locate: args.locate,
+      timings: { totalMs: performance.now() - started, clusters: clusterMs },
+      stoppedBy,
+    },
+    context,
+  );
 }

@@ -1,5 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
+import type { Locator } from '../model/locator.js';
 import { ConfigError } from './config-error.js';
+import { locatorFor } from './locate.js';
 import { parseConfig } from './parse-config.js';
 import type { Config } from './schema.js';
 
@@ -20,4 +22,10 @@ export async function readInputFile(file: string, maxBytes = MAX_CONFIG_BYTES): 
 
 export async function loadConfig(file: string): Promise<Config> {
   return parseConfig(await readInputFile(file), file);
+}
+
+/** A config and where its clusters, nodes and VMs are declared. */
+export async function readConfigFile(file: string): Promise<{ config: Config; locate: Locator }> {
+  const text = await readInputFile(file);
+  return { config: parseConfig(text, file), locate: locatorFor(file, text) };
 }

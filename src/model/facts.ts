@@ -94,4 +94,6 @@ export interface ClusterRecord {
   name: string;
   nodes: NodeRecord[];
   vms: VmRecord[];
+  /** Set by a what-if eviction: nodes that left the cluster, so possible owners naming them are no target. */
+  evicted?: string[];
 }

@@ -2,6 +2,9 @@
 import type { Severity } from '../rules/types.js';
 import type { GuestOs, NodeRecord, VmActivation } from './facts.js';
 
+/** The JSON report's schema version: report/json.ts writes it, config/read-report.ts reads it and the one before. */
+export const REPORT_SCHEMA_VERSION = 2;
+
 export const TARGET_VERDICTS = ['ok', 'fail', 'unknown'] as const;
 export type TargetVerdict = (typeof TARGET_VERDICTS)[number];
 
@@ -11,6 +14,17 @@ export type VmVerdict = (typeof VM_VERDICTS)[number];
 export const RUN_VERDICTS = ['safe', 'at-risk', 'incomplete'] as const;
 export type RunVerdict = (typeof RUN_VERDICTS)[number];
 
+/** Why a finding is accepted: it stays in every report, marked, but the gate (the exit code) leaves it out. */
+export interface Acceptance {
+  /** An entry of the ignore file, or a finding the baseline report already had. */
+  readonly by: 'ignore-file' | 'baseline';
+  readonly reason: string;
+  /** When an ignore entry stops working (ISO 8601), or null. */
+  readonly expires: string | null;
+  /** The ignore entry's file:line, or the baseline file. */
+  readonly source: string | null;
+}
+
 export interface Finding {
   readonly rule: string;
   readonly severity: Severity;
@@ -18,8 +32,8 @@ export interface Finding {
   readonly node: string | null;
   readonly vm: string | null;
   readonly message: string;
-  /** Set when an ignore file or a baseline suppresses it: it is reported, but decides no verdict. */
-  readonly suppressed?: { readonly reason: string; readonly expires: string | null };
+  /** Set when an ignore entry or the baseline accepts it. */
+  readonly accepted?: Acceptance;
 }
 
 export interface TargetResult {
@@ -35,13 +49,17 @@ export interface VmResult {
   readonly activation: VmActivation;
   readonly kvp: boolean | null;
   readonly guest: GuestOs | null;
+  /** The real verdict, from every finding. */
   readonly verdict: VmVerdict;
+  /** The verdict the gate counts: accepted findings left out. The same as `verdict` when none is accepted. */
+  readonly gate: VmVerdict;
   /** One per node the VM could land on; empty when the VM does not use AVMA. */
   readonly targets: readonly TargetResult[];
 }
 
 export interface ClusterResult {
   readonly name: string;
+  /** The real verdict of the cluster's facts (the gate of the whole run is in the judgement). */
   readonly verdict: RunVerdict;
   readonly nodes: readonly NodeRecord[];
   readonly vms: readonly VmResult[];
@@ -55,6 +73,7 @@ export interface VerdictCounts {
   notApplicable: number;
 }
 
+/** What the facts say, every finding included: the gate's reading of it is a Judgement (analyze/judge.ts). */
 export interface Report {
   readonly verdict: RunVerdict;
   readonly generatedAt: string;

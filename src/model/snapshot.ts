@@ -84,7 +84,9 @@ export const snapshotSchema = z.strictObject({
   schemaVersion: z.literal(SNAPSHOT_VERSION),
   takenAt: z.iso.datetime(),
   source: z.enum(['config', 'scan']),
-  clusters: z.array(z.strictObject({ name: text, nodes: z.array(node), vms: z.array(vm) })),
+  clusters: z.array(
+    z.strictObject({ name: text, nodes: z.array(node), vms: z.array(vm), evicted: z.array(text).optional() }),
+  ),
 });
 
 export function serializeSnapshot(snapshot: Snapshot): string {

@@ -2,7 +2,7 @@
 import { editionName } from '../domain/editions.js';
 import { releaseName } from '../domain/releases.js';
 import type { GuestOs, NodeFacts } from '../model/facts.js';
-import type { Finding, RunVerdict, VmVerdict } from '../model/report.js';
+import type { Acceptance, Finding, RunVerdict, VmVerdict } from '../model/report.js';
 import { sanitize } from './sanitize.js';
 
 export function releaseText(facts: Pick<NodeFacts, 'release' | 'build'>): string {
@@ -64,4 +64,11 @@ export function findingIndex(findings: readonly Finding[]) {
 
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
+}
+
+/** Why a finding is accepted, in words: "suppressed by FILE:LINE until DATE: REASON" or "in the baseline FILE". */
+export function acceptanceText(accepted: Acceptance): string {
+  const until = accepted.expires ? ` until ${accepted.expires.slice(0, 10)}` : '';
+  if (accepted.by === 'baseline') return `in the baseline ${sanitize(accepted.source ?? '', 200)}`;
+  return `suppressed by ${sanitize(accepted.source ?? 'the ignore file', 200)}${until}: ${sanitize(accepted.reason)}`;
 }

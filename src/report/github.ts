@@ -1,13 +1,17 @@
-// GitHub Actions workflow commands: an annotation per at-risk VM (errors), unknown VM (warnings) and warning
-// finding (notices), worst first. GitHub shows about 10 of each kind per step, so each kind stops at 10 and a
-// notice points to the job summary for the rest.
-import type { Report } from '../model/report.js';
+// GitHub Actions workflow commands. What fails the gate is an ::error, what makes the run incomplete a ::warning,
+// what the gate lets pass a ::notice: so the annotations agree with the exit code. Each points into the
+// clusters.yaml (file=, line=) when the input is a config file, so it shows on the pull request's diff. GitHub
+// shows 10 of each kind per step: each kind stops there, and a notice says how many more.
+import { findingWeight, vmWeight, type Weight } from '../analyze/gate.js';
+import type { Judgement } from '../analyze/judge.js';
 import { guestText } from './describe.js';
+import { gateHeadline } from './gate-text.js';
 import { sanitize } from './sanitize.js';
 import { reasonIndex } from './target-reasons.js';
-import type { Formatter } from './types.js';
+import type { FormatContext, Formatter, Locator } from './types.js';
 
 export const ANNOTATIONS_PER_KIND = 10;
+type Kind = 'error' | 'warning' | 'notice';
 
 function escapeData(text: string): string {
   return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
@@ -17,65 +21,86 @@ function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-function command(kind: 'error' | 'warning' | 'notice', title: string, message: string): string {
-  return `::${kind} title=${escapeProperty(sanitize(title, 200))}::${escapeData(sanitize(message, 2000))}`;
+export interface Annotation {
+  kind: Kind;
+  title: string;
+  message: string;
+  where?: { file: string; line: number } | null;
+  weight?: number;
 }
 
-export const formatGithub: Formatter = (report: Report) => {
-  const errors: { weight: number; line: string }[] = [];
-  const warnings: string[] = [];
-  const notices: string[] = [];
-  for (const cluster of report.clusters) {
+export function command(a: Annotation): string {
+  const props = [
+    ...(a.where ? [`file=${escapeProperty(a.where.file)}`, `line=${a.where.line}`] : []),
+    `title=${escapeProperty(sanitize(a.title, 200))}`,
+  ];
+  return `::${a.kind} ${props.join(',')}::${escapeData(sanitize(a.message, 2000))}`;
+}
+
+const KIND: Partial<Record<Weight, Kind>> = { failure: 'error', incomplete: 'warning', advice: 'notice' };
+
+export function annotations(judgement: Judgement, locate: Locator | null | undefined): Annotation[] {
+  const gate = judgement.gate.options;
+  const all: Annotation[] = [];
+  for (const cluster of judgement.report.clusters) {
     const reasons = reasonIndex(cluster);
     for (const vm of cluster.vms) {
-      if (vm.verdict === 'at-risk') {
-        const failing = reasons(vm, 'fail');
-        const detail =
-          failing.map((r) => `${r.node}: ${r.messages.join('; ')}`).join('; ') || 'no node left to run on';
-        errors.push({
-          weight: failing.length / Math.max(1, vm.targets.length),
-          line: command(
-            'error',
-            `AVMA: ${vm.name} at risk (${cluster.name})`,
-            `${vm.name} (${guestText(vm.guest)}) loses activation on ${failing.length} of ${vm.targets.length} possible owners. ${detail}`,
-          ),
-        });
-      } else if (vm.verdict === 'unknown') {
-        const detail = reasons(vm, 'unknown')
-          .map((r) => `${r.node}: ${r.messages.join('; ')}`)
-          .join('; ');
-        warnings.push(
-          command(
-            'warning',
-            `AVMA: ${vm.name} unknown (${cluster.name})`,
-            `${vm.name} cannot be judged. ${detail}`,
-          ),
-        );
-      }
+      const kind = KIND[vmWeight(vm, gate) as Weight];
+      if (!kind) continue;
+      const verdict = vm.gate === 'at-risk' ? 'fail' : 'unknown';
+      const bad = reasons(vm, verdict);
+      const detail =
+        bad.map((r) => `${r.node}: ${r.messages.join('; ')}`).join('; ') || 'no node left to run on';
+      const what =
+        verdict === 'fail'
+          ? `loses activation on ${bad.length} of ${vm.targets.length} possible owners`
+          : `cannot be judged on ${bad.length} of ${vm.targets.length} possible owners`;
+      all.push({
+        kind,
+        title: `AVMA: ${vm.name} ${verdict === 'fail' ? 'at risk' : 'unknown'} (${cluster.name})`,
+        message: `${vm.name} (${guestText(vm.guest)}) ${what}. ${detail}`,
+        where: locate?.(cluster.name, { vm: vm.name }),
+        weight: bad.length / Math.max(1, vm.targets.length),
+      });
     }
-    for (const finding of cluster.findings.filter((f) => f.severity === 'warning' && !f.suppressed)) {
-      notices.push(command('notice', `AVMA: ${finding.rule} (${cluster.name})`, finding.message));
+    for (const f of cluster.findings) {
+      if (f.rule !== 'node-unreachable' && f.severity !== 'warning') continue;
+      const kind = KIND[findingWeight(f, gate)];
+      if (!kind) continue;
+      all.push({
+        kind,
+        title: `AVMA: ${f.rule} (${cluster.name})`,
+        message: f.message,
+        where: locate?.(cluster.name, { node: f.node, vm: f.vm }),
+      });
     }
   }
-  errors.sort((a, b) => b.weight - a.weight);
-  const lines: string[] = [];
-  const take = (kind: string, all: string[]) => {
-    lines.push(...all.slice(0, ANNOTATIONS_PER_KIND));
-    if (all.length > ANNOTATIONS_PER_KIND) {
-      lines.push(
-        command(
-          'notice',
-          `AVMA: ${all.length - ANNOTATIONS_PER_KIND} more ${kind}`,
+  for (const f of judgement.findings) {
+    const kind = KIND[findingWeight(f, gate)];
+    if (kind)
+      all.push({ kind, title: `AVMA: ${f.rule}`, message: `${f.message} (${f.source ?? 'ignore file'})` });
+  }
+  return all;
+}
+
+/** Each kind worst first, 10 at most, and a notice for the rest. */
+export function* capAnnotations(all: readonly Annotation[]): Iterable<string> {
+  for (const kind of ['error', 'warning', 'notice'] as const) {
+    const ofKind = all.filter((a) => a.kind === kind).sort((a, b) => (b.weight ?? 0) - (a.weight ?? 0));
+    for (const a of ofKind.slice(0, ANNOTATIONS_PER_KIND)) yield `${command(a)}\n`;
+    if (ofKind.length > ANNOTATIONS_PER_KIND) {
+      yield `${command({
+        kind: 'notice',
+        title: `AVMA: ${ofKind.length - ANNOTATIONS_PER_KIND} more ${kind}s`,
+        message:
           'GitHub shows about 10 annotations of each kind: the job summary (--format markdown) and the JSON report list them all.',
-        ),
-      );
+      })}\n`;
     }
-  };
-  take(
-    'VMs at risk',
-    errors.map((e) => e.line),
-  );
-  take('unknown VMs', warnings);
-  take('warnings', notices);
-  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
+  }
+}
+
+export const formatGithub: Formatter<Judgement> = function* (judgement, context: FormatContext) {
+  yield* capAnnotations(annotations(judgement, context.locate));
+  const headline = gateHeadline(judgement.gate);
+  yield `${command({ kind: 'notice', title: `avma-check: ${headline.slice(0, headline.indexOf(':'))}`, message: `${headline} (exit code ${context.exitCode})` })}\n`;
 };

@@ -1,18 +1,19 @@
-// The formatter registry: its keys are the --format choices.
+// The report formatter registry: its keys are exactly the --format choices of check, scan and demo.
+import type { Judgement } from '../analyze/judge.js';
+import type { ReportFormat } from './format-names.js';
 import { formatGithub } from './github.js';
 import { formatJson } from './json.js';
 import { formatJunit } from './junit.js';
 import { formatMarkdown } from './markdown.js';
+import { formatSarif } from './sarif.js';
 import { formatText } from './text.js';
 import type { Formatter } from './types.js';
 
-export const formatters = {
+export const reportFormatters: Record<ReportFormat, Formatter<Judgement>> = {
   github: formatGithub,
   json: formatJson,
   junit: formatJunit,
   markdown: formatMarkdown,
+  sarif: formatSarif,
   text: formatText,
-} as const satisfies Record<string, Formatter>;
-
-export type FormatName = keyof typeof formatters;
-export const FORMAT_NAMES = Object.keys(formatters) as FormatName[];
+};

@@ -1,18 +1,31 @@
-// The versioned JSON report (documented in the README; schema/report.schema.json describes it).
+// The versioned JSON report (README, "JSON report"; schema/report.schema.json). Streamed: one line per node, VM
+// and finding, so the largest fleets never become one string. A VM's ok targets are a list of node names; only
+// failing and unknown targets carry their rules.
+import type { Judgement } from '../analyze/judge.js';
 import type { NodeRecord } from '../model/facts.js';
-import type { Report, VmResult } from '../model/report.js';
+import {
+  type ClusterResult,
+  type Finding,
+  REPORT_SCHEMA_VERSION,
+  type TargetResult,
+  type VmResult,
+} from '../model/report.js';
+import { gateReasons } from './gate-text.js';
 import { escapeJsonControls } from './sanitize.js';
-import type { Formatter } from './types.js';
+import type { FormatContext, Formatter } from './types.js';
 
-export const REPORT_SCHEMA_VERSION = 1;
+export const REPORT_KIND = 'avma-check-report';
 
-function nodeJson(node: NodeRecord) {
+const json = (value: unknown) => escapeJsonControls(JSON.stringify(value));
+
+export function nodeJson(node: NodeRecord) {
   const facts = node.facts;
   return {
     name: node.name,
     host: node.host,
     source: node.source,
     state: facts?.state ?? null,
+    drained: node.drained === true,
     release: facts?.release ?? null,
     build: facts?.build ?? null,
     edition: facts?.edition ?? null,
@@ -27,7 +40,18 @@ function nodeJson(node: NodeRecord) {
   };
 }
 
-function vmJson(vm: VmResult) {
+function targetsJson(targets: readonly TargetResult[]) {
+  const ok: string[] = [];
+  const fail: { node: string; rules: readonly string[] }[] = [];
+  const unknown: { node: string; rules: readonly string[] }[] = [];
+  for (const t of targets) {
+    if (t.verdict === 'ok') ok.push(t.node);
+    else (t.verdict === 'fail' ? fail : unknown).push({ node: t.node, rules: t.rules });
+  }
+  return { ok, fail, unknown };
+}
+
+export function vmJson(vm: VmResult) {
   const guest = vm.guest && {
     family: vm.guest.family,
     release: vm.guest.release,
@@ -42,32 +66,82 @@ function vmJson(vm: VmResult) {
     kvp: vm.kvp,
     guest,
     verdict: vm.verdict,
-    targets: vm.targets,
+    gate: vm.gate,
+    targets: targetsJson(vm.targets),
   };
 }
 
-export function reportJson(report: Report) {
+export function findingJson(finding: Finding, baselineApplied: boolean) {
+  const { rule, severity, node, vm, message, accepted } = finding;
+  return {
+    rule,
+    severity,
+    ...(node !== null && { node }),
+    ...(vm !== null && { vm }),
+    message,
+    ...(accepted && { accepted }),
+    ...(baselineApplied && { new: accepted?.by !== 'baseline' }),
+  };
+}
+
+function* list<T>(items: readonly T[], indent: string, line: (item: T) => string): Iterable<string> {
+  if (items.length === 0) return yield '[]';
+  yield '[\n';
+  for (let i = 0; i < items.length; i++)
+    yield `${indent}  ${line(items[i] as T)}${i < items.length - 1 ? ',' : ''}\n`;
+  yield `${indent}]`;
+}
+
+function* clusterJson(cluster: ClusterResult, baselineApplied: boolean): Iterable<string> {
+  yield `    {\n      "name": ${json(cluster.name)},\n      "verdict": ${json(cluster.verdict)},\n      "nodes": `;
+  yield* list(cluster.nodes, '      ', (node) => json(nodeJson(node)));
+  yield ',\n      "vms": ';
+  yield* list(cluster.vms, '      ', (vm) => json(vmJson(vm)));
+  yield ',\n      "findings": ';
+  yield* list(cluster.findings, '      ', (f) => json(findingJson(f, baselineApplied)));
+  yield '\n    }';
+}
+
+/** The run-level part of the report: verdict, gate, ignore file, baseline and run findings. */
+export function judgementHeader(judgement: Judgement, context: Pick<FormatContext, 'exitCode'>) {
+  const { report, gate } = judgement;
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
+    kind: REPORT_KIND,
     generatedAt: report.generatedAt,
-    verdict: report.verdict,
+    verdict: gate.verdict,
+    exitCode: context.exitCode,
+    gate: {
+      failOn: gate.options.failOn,
+      unknown: gate.options.unknown,
+      reasons: gateReasons(gate),
+      atRisk: gate.atRisk,
+      unknownVms: gate.unknown,
+      unreadNodes: gate.unreadNodes,
+      warnings: gate.warnings,
+      acceptedAtRisk: gate.acceptedAtRisk,
+      acceptedFindings: gate.acceptedFindings,
+    },
     counts: report.counts,
-    clusters: report.clusters.map((cluster) => ({
-      name: cluster.name,
-      verdict: cluster.verdict,
-      nodes: cluster.nodes.map(nodeJson),
-      vms: cluster.vms.map(vmJson),
-      findings: cluster.findings.map(({ rule, severity, node, vm, message, suppressed }) => ({
-        rule,
-        severity,
-        ...(node !== null && { node }),
-        ...(vm !== null && { vm }),
-        message,
-        ...(suppressed && { suppressed }),
-      })),
-    })),
+    ignoreFile: judgement.ignore && {
+      file: judgement.ignore.file,
+      entries: judgement.ignore.entries,
+      suppressed: judgement.ignore.suppressed,
+      wholeRule: judgement.ignore.wholeRule.map((s) => ({ rule: s.rule, source: s.source ?? null })),
+    },
+    baseline: judgement.baseline,
+    findings: judgement.findings,
   };
 }
 
-export const formatJson: Formatter = (report) =>
-  `${escapeJsonControls(JSON.stringify(reportJson(report), null, 2))}\n`;
+export const formatJson: Formatter<Judgement> = function* (judgement, context) {
+  const header = judgementHeader(judgement, context);
+  const head = escapeJsonControls(JSON.stringify(header, null, 2));
+  yield `${head.slice(0, head.lastIndexOf('}')).trimEnd()},\n  "clusters": [\n`;
+  const clusters = judgement.report.clusters;
+  for (let i = 0; i < clusters.length; i++) {
+    yield* clusterJson(clusters[i] as ClusterResult, judgement.baseline !== null);
+    yield i < clusters.length - 1 ? ',\n' : '\n';
+  }
+  yield '  ]\n}\n';
+};

@@ -1,86 +1,155 @@
-// A pipeline job summary: the verdict, a table of at-risk VMs with reasons, a table of nodes. Capped below
-// GitHub's 1 MiB job-summary limit.
+// A pipeline job summary: the gate's verdict, VMs at risk and unknown with reasons, accepted findings, nodes
+// (unread ones with their error), warnings and the run's own findings. Linear in its size, and cut at a line
+// boundary below GitHub's 1 MiB job-summary limit.
+import { findingWeight, type GateOptions, vmWeight } from '../analyze/gate.js';
+import type { Judgement } from '../analyze/judge.js';
 import type { NodeRecord } from '../model/facts.js';
-import type { Report } from '../model/report.js';
+import type { ClusterResult } from '../model/report.js';
 import {
+  acceptanceText,
   activationText,
   editionText,
   guestText,
   hyperVText,
   plural,
-  RUN_VERDICT_TEXT,
   releaseText,
 } from './describe.js';
+import { countsText, GATE_WORD, gateReasons } from './gate-text.js';
 import { sanitize } from './sanitize.js';
 import { reasonIndex } from './target-reasons.js';
 import type { Formatter } from './types.js';
 
 export const MARKDOWN_LIMIT_BYTES = 1_000_000;
-const ICON = { safe: '✅', 'at-risk': '❌', incomplete: '❔' } as const;
+export const ICON = { pass: '✅', fail: '❌', incomplete: '❔' } as const;
+const CUT_NOTE =
+  '\n_… cut here to stay under the 1 MiB job-summary limit: the JSON report has everything._\n';
 
 /** Table cell text: no pipes, newlines or markup that could break out of the table. */
-export function cell(text: string): string {
-  return sanitize(text, 500)
+export function cell(text: string, max = 500): string {
+  return sanitize(text, max)
     .replace(/\\/g, '\\\\')
     .replace(/\|/g, '\\|')
     .replace(/[<>`*_[\]]/g, (c) => `\\${c}`);
 }
 
+/** Yields lines until the next would pass the limit, then a note; linear in the bytes yielded. */
+export function* capped(lines: Iterable<string>, limit = MARKDOWN_LIMIT_BYTES): Iterable<string> {
+  let bytes = 0;
+  const room = limit - Buffer.byteLength(CUT_NOTE);
+  for (const line of lines) {
+    const size = Buffer.byteLength(line) + 1;
+    if (bytes + size > room) return yield CUT_NOTE;
+    bytes += size;
+    yield `${line}\n`;
+  }
+}
+
 function nodeRow(cluster: string, node: NodeRecord): string {
   const facts = node.facts;
   const state = facts
-    ? [releaseText(facts), editionText(facts), activationText(facts), hyperVText(facts), facts.state ?? '']
-    : [];
+    ? [
+        releaseText(facts),
+        editionText(facts),
+        activationText(facts),
+        hyperVText(facts),
+        `${facts.state ?? ''}${node.drained ? ' (drained)' : ''}`,
+      ]
+    : ['', '', '', '', ''];
   const error = node.error ? `${node.error.kind}: ${node.error.message}` : '';
-  return `| ${cell(cluster)} | ${cell(node.name)} | ${state.map(cell).join(' | ') || ' | | | | '} | ${cell(error)} |`;
+  return `| ${cell(cluster)} | ${cell(node.name)} | ${state.map((s) => cell(s)).join(' | ')} | ${cell(error)} |`;
 }
 
-export const formatMarkdown: Formatter = (report: Report, context) => {
-  const { counts } = report;
-  const lines = [
-    `## ${ICON[report.verdict]} avma-check: ${RUN_VERDICT_TEXT[report.verdict]}`,
-    '',
-    `${plural(counts.atRisk, 'VM')} at risk, ${counts.unknown} unknown, ${counts.safe} safe, ${counts.notApplicable} not using AVMA, in ${plural(report.clusters.length, 'cluster')} (exit code ${context.exitCode}).`,
-    '',
-  ];
-  const atRisk = report.clusters.flatMap((cluster) => {
-    const reasons = reasonIndex(cluster);
-    return cluster.vms
-      .filter((vm) => vm.verdict === 'at-risk')
-      .map((vm) => {
-        const why = reasons(vm, 'fail').map(
+export function* vmTables(clusters: readonly ClusterResult[], gate: GateOptions): Iterable<string> {
+  const sections = [
+    { title: 'VMs at risk', weight: 'failure', verdict: 'fail', head: 'fails on' },
+    { title: 'VMs that cannot be judged', weight: 'incomplete', verdict: 'unknown', head: 'unknown on' },
+    { title: 'VMs the gate lets pass', weight: 'advice', verdict: null, head: 'why' },
+    { title: 'VMs at risk by accepted findings only', weight: 'accepted', verdict: null, head: 'why' },
+  ] as const;
+  for (const section of sections) {
+    const rows: string[] = [];
+    for (const cluster of clusters) {
+      const reasons = reasonIndex(cluster);
+      for (const vm of cluster.vms) {
+        if (vmWeight(vm, gate) !== section.weight) continue;
+        const verdict = section.verdict ?? (vm.verdict === 'at-risk' ? 'fail' : 'unknown');
+        const why = reasons(vm, verdict).map(
           (r) =>
-            `**${cell(r.node)}**: ${r.messages.map(cell).join('; ')} (${r.rules.map((id) => `\`${id}\``).join(', ')})`,
+            `**${cell(r.node)}**: ${r.messages.map((m) => cell(m)).join('; ')} (${r.rules.map((id) => `\`${id}\``).join(', ')})`,
         );
-        return `| ${cell(cluster.name)} | ${cell(vm.name)} | ${cell(guestText(vm.guest))} | ${why.join('<br>') || 'no node left to run on'} |`;
-      });
-  });
-  if (atRisk.length > 0)
-    lines.push(
-      '### VMs at risk',
-      '',
-      '| cluster | VM | guest | fails on |',
-      '|---|---|---|---|',
-      ...atRisk,
-      '',
-    );
-  lines.push(
-    '### Nodes',
-    '',
-    '| cluster | node | release | edition | activation | Hyper-V | state | error |',
-    '|---|---|---|---|---|---|---|---|',
-  );
-  for (const cluster of report.clusters)
-    for (const node of cluster.nodes) lines.push(nodeRow(cluster.name, node));
-  let text = `${lines.join('\n')}\n`;
-  if (Buffer.byteLength(text) > MARKDOWN_LIMIT_BYTES) {
-    const note =
-      '\n_… cut here to stay under the 1 MiB job-summary limit: see the JSON report for everything._\n';
-    text =
-      Buffer.from(text)
-        .subarray(0, MARKDOWN_LIMIT_BYTES - Buffer.byteLength(note))
-        .toString('utf8')
-        .replace(/[^\n]*$/, '') + note;
+        rows.push(
+          `| ${cell(cluster.name)} | ${cell(vm.name)} | ${cell(guestText(vm.guest))} | ${why.join('<br>') || 'no node left to run on'} |`,
+        );
+      }
+    }
+    if (rows.length === 0) continue;
+    yield `### ${section.title} (${rows.length})`;
+    yield '';
+    yield `| cluster | VM | guest | ${section.head} |`;
+    yield '|---|---|---|---|';
+    yield* rows;
+    yield '';
   }
-  return text;
-};
+}
+
+function* findingList(judgement: Judgement): Iterable<string> {
+  const gate = judgement.gate.options;
+  const items: string[] = [];
+  for (const cluster of judgement.report.clusters) {
+    for (const f of cluster.findings) {
+      if (f.severity !== 'warning') continue;
+      const weight = findingWeight(f, gate);
+      const mark = weight === 'failure' ? '❌' : weight === 'accepted' ? '☑️' : '⚠️';
+      const accepted = f.accepted ? ` (${cell(acceptanceText(f.accepted), 300)})` : '';
+      items.push(`- ${mark} ${cell(cluster.name)}: ${cell(f.message)} \`${f.rule}\`${accepted}`);
+    }
+  }
+  for (const f of judgement.findings) {
+    const mark = findingWeight(f, gate) === 'failure' ? '❌' : '⚠️';
+    items.push(`- ${mark} ${cell(f.message, 600)} \`${f.rule}\`${f.source ? ` (${cell(f.source)})` : ''}`);
+  }
+  if (items.length > 0) yield* ['### Warnings', '', ...items, ''];
+}
+
+function* acceptedList(judgement: Judgement): Iterable<string> {
+  const { ignore, baseline } = judgement;
+  const accepted = judgement.report.clusters.flatMap((c) =>
+    c.findings.filter((f) => f.accepted && f.severity !== 'warning').map((f) => ({ cluster: c.name, f })),
+  );
+  if (!ignore && !baseline && accepted.length === 0) return;
+  yield '### Accepted findings';
+  yield '';
+  if (ignore) {
+    yield `Ignore file \`${cell(ignore.file)}\`: ${plural(ignore.entries, 'entry', 'entries')}, ${plural(ignore.suppressed, 'finding')} suppressed.`;
+    for (const s of ignore.wholeRule)
+      yield `- the entry at ${cell(s.source ?? '?')} names no cluster, node or VM: it suppresses \`${s.rule}\` everywhere`;
+  }
+  if (baseline) {
+    yield `Baseline \`${cell(baseline.file)}\` applied: ${plural(baseline.new, 'new finding')}, ${baseline.accepted} already in it, ${baseline.gone.length} gone since.`;
+    for (const g of baseline.gone.slice(0, 100))
+      yield `- gone: \`${g.rule}\` ${cell([g.cluster, g.node, g.vm].filter(Boolean).join('/'))}: ${cell(g.message)}`;
+  }
+  yield '';
+  for (const { cluster, f } of accepted.slice(0, 500))
+    yield `- ${cell(cluster)}: ${cell(f.message)} \`${f.rule}\` (${cell(f.accepted ? acceptanceText(f.accepted) : '', 300)})`;
+  yield '';
+}
+
+function* markdownLines(judgement: Judgement, exitCode: number): Iterable<string> {
+  const { gate, report } = judgement;
+  yield `## ${ICON[gate.verdict]} avma-check: ${GATE_WORD[gate.verdict]}`;
+  yield '';
+  yield `${cell(gateReasons(gate).join(gate.verdict === 'incomplete' ? ' ' : '; '), 1000)}. ${countsText(report.counts, report.clusters.length)} (exit code ${exitCode}).`;
+  yield '';
+  yield* vmTables(report.clusters, gate.options);
+  yield* findingList(judgement);
+  yield* acceptedList(judgement);
+  yield '### Nodes';
+  yield '';
+  yield '| cluster | node | release | edition | activation | Hyper-V | state | error |';
+  yield '|---|---|---|---|---|---|---|---|';
+  for (const cluster of report.clusters) for (const node of cluster.nodes) yield nodeRow(cluster.name, node);
+}
+
+export const formatMarkdown: Formatter<Judgement> = (judgement, context) =>
+  capped(markdownLines(judgement, context.exitCode));

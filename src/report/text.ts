@@ -1,7 +1,11 @@
-// The default human report: per cluster its nodes, the VMs at risk or unknown with reasons, then a verdict.
+// The default human report: per cluster its nodes, the VMs at risk or unknown with reasons, warnings and
+// accepted findings; then the run's own findings, the ignore file and baseline used, and the gate's verdict.
+import type { GateVerdict } from '../analyze/gate.js';
+import type { Judgement } from '../analyze/judge.js';
 import type { NodeRecord } from '../model/facts.js';
-import type { ClusterResult, Report, VmResult } from '../model/report.js';
+import type { ClusterResult, VmResult } from '../model/report.js';
 import {
+  acceptanceText,
   activationText,
   editionText,
   guestText,
@@ -10,6 +14,7 @@ import {
   RUN_VERDICT_TEXT,
   releaseText,
 } from './describe.js';
+import { countsText, gateHeadline } from './gate-text.js';
 import { sanitize } from './sanitize.js';
 import { makeStyle, type Style } from './style.js';
 import { reasonIndex } from './target-reasons.js';
@@ -61,8 +66,9 @@ function vmSection(cluster: ClusterResult, verdict: 'at-risk' | 'unknown', style
   ];
   for (const vm of vms.slice(0, MAX_LISTED_VMS)) {
     const bad = reasons(vm, wanted);
+    const accepted = vm.gate !== vm.verdict ? style.dim(` (accepted: the gate counts it as ${vm.gate})`) : '';
     lines.push(
-      `${vmHeader(vm, mark)}: ${verdict === 'at-risk' ? 'fails' : 'cannot be judged'} on ${bad.length} of ${vm.targets.length} possible owners`,
+      `${vmHeader(vm, mark)}: ${verdict === 'at-risk' ? 'fails' : 'cannot be judged'} on ${bad.length} of ${vm.targets.length} possible owners${accepted}`,
     );
     for (const target of bad) {
       const why = target.rules.map((rule, i) => `${sanitize(target.messages[i] ?? rule)} [${rule}]`);
@@ -74,23 +80,21 @@ function vmSection(cluster: ClusterResult, verdict: 'at-risk' | 'unknown', style
   return lines;
 }
 
-function suppressedLines(cluster: ClusterResult, style: Style): string[] {
-  const suppressed = cluster.findings.filter((finding) => finding.suppressed);
-  if (suppressed.length === 0) return [];
-  const shown = suppressed
+function acceptedLines(cluster: ClusterResult, style: Style): string[] {
+  const accepted = cluster.findings.filter((finding) => finding.accepted);
+  if (accepted.length === 0) return [];
+  const shown = accepted
     .slice(0, 20)
     .map(
       (f) =>
-        `    ${style.dim('~')} ${sanitize(f.message)} [${f.rule}] ${style.dim(`suppressed: ${sanitize(f.suppressed?.reason ?? '')}`)}`,
+        `    ${style.dim('~')} ${sanitize(f.message)} [${f.rule}] ${style.dim(f.accepted ? acceptanceText(f.accepted) : '')}`,
     );
-  const more = suppressed.length > 20 ? [`    … and ${suppressed.length - 20} more`] : [];
-  return [`  ${style.dim('Suppressed')} (${suppressed.length})`, ...shown, ...more];
+  const more = accepted.length > 20 ? [`    … and ${accepted.length - 20} more`] : [];
+  return [`  ${style.dim('Accepted')} (${accepted.length})`, ...shown, ...more];
 }
 
 function warningLines(cluster: ClusterResult, style: Style): string[] {
-  const warnings = cluster.findings.filter(
-    (finding) => finding.severity === 'warning' && !finding.suppressed,
-  );
+  const warnings = cluster.findings.filter((finding) => finding.severity === 'warning' && !finding.accepted);
   if (warnings.length === 0) return [];
   const shown = warnings
     .slice(0, MAX_LISTED_VMS)
@@ -122,25 +126,69 @@ function clusterLines(cluster: ClusterResult, style: Style): string[] {
     ...vmSection(cluster, 'at-risk', style),
     ...vmSection(cluster, 'unknown', style),
     ...warningLines(cluster, style),
-    ...suppressedLines(cluster, style),
+    ...acceptedLines(cluster, style),
     '',
   ];
 }
 
-function closingLine(report: Report, exitCode: number, style: Style): string {
-  const { counts } = report;
-  const parts = [
-    `${plural(counts.atRisk, 'VM')} at risk`,
-    `${counts.unknown} unknown`,
-    `${counts.safe} safe`,
-  ];
-  if (counts.notApplicable > 0) parts.push(`${counts.notApplicable} not using AVMA`);
-  return `Verdict: ${verdictWord(report.verdict, style)}: ${parts.join(', ')} in ${plural(report.clusters.length, 'cluster')} (exit code ${exitCode})`;
+function runLines(judgement: Judgement, style: Style): string[] {
+  const lines: string[] = [];
+  for (const f of judgement.findings)
+    lines.push(
+      `${style.warn('!')} ${sanitize(f.message, 400)} [${f.rule}]${f.source ? style.dim(` (${sanitize(f.source)})`) : ''}`,
+    );
+  const ignore = judgement.ignore;
+  if (ignore) {
+    lines.push(
+      `Ignore file ${sanitize(ignore.file)}: ${plural(ignore.entries, 'entry', 'entries')}, ${plural(ignore.suppressed, 'finding')} suppressed`,
+    );
+    for (const s of ignore.wholeRule)
+      lines.push(
+        `  the entry at ${sanitize(s.source ?? '?')} names no cluster, node or VM: it suppresses ${s.rule} everywhere`,
+      );
+  }
+  const baseline = judgement.baseline;
+  if (baseline) {
+    lines.push(
+      `Baseline ${sanitize(baseline.file)} applied: ${plural(baseline.new, 'new finding')}, ${baseline.accepted} already in it, ${baseline.gone.length} gone since`,
+    );
+    for (const f of baseline.gone.slice(0, 20))
+      lines.push(
+        `  - gone: ${f.rule} ${sanitize([f.cluster, f.node, f.vm].filter(Boolean).join('/'), 200)}: ${sanitize(f.message)}`,
+      );
+    if (baseline.gone.length > 20) lines.push(`  … and ${baseline.gone.length - 20} more gone`);
+  }
+  return lines.length > 0 ? [...lines, ''] : [];
 }
 
-export const formatText: Formatter = (report, context) => {
+/** "Verdict: FAIL: 2 VMs at risk (counts; exit code 1)", the word coloured. */
+export function verdictLine(
+  headline: string,
+  verdict: GateVerdict,
+  counts: string,
+  exitCode: number,
+  style: Style,
+): string {
+  const word = headline.slice(0, headline.indexOf(':'));
+  const paint = verdict === 'fail' ? style.bad : verdict === 'pass' ? style.good : style.unknown;
+  return `Verdict: ${paint(word)}${headline.slice(word.length)} (${counts}; exit code ${exitCode})`;
+}
+
+function closingLine(judgement: Judgement, exitCode: number, style: Style): string {
+  const { gate, report } = judgement;
+  const counts = countsText(report.counts, report.clusters.length);
+  return verdictLine(gateHeadline(gate), gate.verdict, counts, exitCode, style);
+}
+
+/** Every cluster, then the run's own findings, ignore file and baseline: the report without its verdict line. */
+export function* judgementSections(judgement: Judgement, style: Style): Iterable<string> {
+  for (const cluster of judgement.report.clusters) yield `${clusterLines(cluster, style).join('\n')}\n`;
+  const run = runLines(judgement, style);
+  if (run.length > 0) yield `${run.join('\n')}\n`;
+}
+
+export const formatText: Formatter<Judgement> = function* (judgement, context) {
   const style = makeStyle(context.color);
-  const lines = report.clusters.flatMap((cluster) => clusterLines(cluster, style));
-  lines.push(closingLine(report, context.exitCode, style));
-  return `${lines.join('\n')}\n`;
+  yield* judgementSections(judgement, style);
+  yield `${closingLine(judgement, context.exitCode, style)}\n`;
 };

@@ -13,6 +13,7 @@ import kvpDisabled from './kvp-disabled.js';
 import nodeUnreachable from './node-unreachable.js';
 import releaseNotCovered from './release-not-covered.js';
 import singleFailoverTarget from './single-failover-target.js';
+import suppressionExpired from './suppression-expired.js';
 import type { Rule } from './types.js';
 
 export const rules: readonly Rule[] = [
@@ -30,6 +31,7 @@ export const rules: readonly Rule[] = [
   nodeUnreachable,
   releaseNotCovered,
   singleFailoverTarget,
+  suppressionExpired,
 ];
 
 const byId = new Map(rules.map((rule) => [rule.id, rule]));

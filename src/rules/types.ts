@@ -40,6 +40,8 @@ export interface Rule {
   readonly checkNode?: (node: NodeRecord, context: RuleContext) => Hit | undefined;
   readonly checkVm?: (subject: VmSubject, context: RuleContext) => Hit | undefined;
   readonly checkTarget?: (subject: TargetSubject, context: RuleContext) => Hit | undefined;
+  /** For a rule no check raises (a finding about the run itself): what raises it, for the docs. */
+  readonly raisedBy?: string;
 }
 
 export function defineRule(rule: Rule): Rule {

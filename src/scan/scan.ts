@@ -13,11 +13,12 @@ import { makeSnapshot } from '../model/snapshot.js';
 import { AsyncQueue } from './async-queue.js';
 import { NodeFailure } from './classify-error.js';
 import { collectNode } from './collect-node.js';
+import { DEFAULT_CONCURRENCY } from './defaults.js';
 import { HostKeyStore } from './host-key-store.js';
 import { DEFAULT_MAX_OUTPUT_BYTES } from './run-collector.js';
 import { resolveSsh, type SshOverrides, type SshSettings } from './ssh-settings.js';
 
-export const DEFAULT_CONCURRENCY = 16;
+export { DEFAULT_CONCURRENCY };
 
 export interface ScanOptions extends SshOverrides {
   now: Date;

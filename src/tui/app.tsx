@@ -1,5 +1,6 @@
 // The root: a live scan view while nodes answer, then the browser over the analysed snapshot.
 import { useSyncExternalStore } from 'react';
+import type { Judgement } from '../analyze/judge.js';
 import type { ClusterRecord } from '../model/facts.js';
 import { Browser } from './browser.js';
 import { LiveScan } from './live-scan.js';
@@ -10,13 +11,12 @@ export interface AppProps {
   /** A live scan, or none when the facts are known already (check). */
   readonly feed: ScanFeed | null;
   readonly clusters: readonly ClusterRecord[] | null;
-  readonly now: Date;
-  readonly expiryWarningDays: number;
+  readonly judge: (clusters: readonly ClusterRecord[]) => Judgement;
 }
 
 const noFeed = { subscribe: () => () => {}, get: () => null };
 
-export function App({ feed, clusters, now, expiryWarningDays }: AppProps) {
+export function App({ feed, clusters, judge }: AppProps) {
   const source = feed ?? noFeed;
   const progress = useSyncExternalStore(source.subscribe, source.get);
   const { rows } = useTerminalSize();
@@ -25,7 +25,7 @@ export function App({ feed, clusters, now, expiryWarningDays }: AppProps) {
   return (
     <>
       {progress ? <LiveScan progress={progress} rows={rows} /> : null}
-      <Browser clusters={ready} now={now} expiryWarningDays={expiryWarningDays} />
+      <Browser clusters={ready} judge={judge} />
     </>
   );
 }

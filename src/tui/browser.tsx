@@ -2,17 +2,17 @@
 
 import { Box, Text, useApp, useInput } from 'ink';
 import { useMemo, useRef, useState } from 'react';
-import { analyze } from '../analyze/analyze.js';
+import type { Judgement } from '../analyze/judge.js';
 import { applyChanges, describeChange } from '../analyze/what-if.js';
 import type { ClusterRecord } from '../model/facts.js';
-import { RUN_VERDICT_TEXT } from '../report/describe.js';
+import { GATE_WORD } from '../report/gate-text.js';
 import { sanitize } from '../report/sanitize.js';
 import { useColor } from './color.js';
 import { NodeDetails, VmDetails } from './details.js';
 import { FindingsView } from './findings-view.js';
 import { Help, ReleaseChooser } from './help.js';
 import { actionFor, splitKeys } from './keymap.js';
-import { VERDICT_COLOR } from './marks.js';
+import { GATE_COLOR } from './marks.js';
 import { MatrixView } from './matrix-view.js';
 import { NodesView } from './nodes-view.js';
 import { findingGroups, matrixColumns, nodeRows, vmRows } from './rows.js';
@@ -30,8 +30,8 @@ import { VmsView } from './vms-view.js';
 
 export interface BrowserProps {
   readonly clusters: readonly ClusterRecord[];
-  readonly now: Date;
-  readonly expiryWarningDays: number;
+  /** The run's judgement: the header shows the gate the exit code follows. */
+  readonly judge: (clusters: readonly ClusterRecord[]) => Judgement;
   readonly initial?: Partial<UiState>;
 }
 
@@ -60,15 +60,16 @@ export function handleKey(
   return action ? reduce(state, action, context) : state;
 }
 
-export function Browser({ clusters, now, expiryWarningDays, initial }: BrowserProps) {
+export function Browser({ clusters, judge, initial }: BrowserProps) {
   const color = useColor();
   const { exit } = useApp();
   const { rows: terminalRows, columns } = useTerminalSize();
   const [state, setState] = useState<UiState>({ ...initialUiState, ...initial });
-  const report = useMemo(
-    () => analyze(applyChanges(clusters, state.changes), { now, expiryWarningDays }),
-    [clusters, state.changes, now, expiryWarningDays],
+  const judgement = useMemo(
+    () => judge(state.changes.length > 0 ? applyChanges(clusters, state.changes) : clusters),
+    [clusters, state.changes, judge],
   );
+  const report = judgement.report;
   const nodes = useMemo(() => nodeRows(report, state.filter), [report, state.filter]);
   const vms = useMemo(
     () => vmRows(report, state.filter, state.atRiskOnly),
@@ -112,7 +113,7 @@ export function Browser({ clusters, now, expiryWarningDays, initial }: BrowserPr
 
   const width = columns;
   const totals = report.counts;
-  const verdict = report.verdict;
+  const verdict = judgement.gate.verdict;
   const body = (() => {
     if (state.overlay === 'help') return <Help />;
     if (state.overlay === 'release' && selectedNode) return <ReleaseChooser node={selectedNode.node} />;
@@ -146,8 +147,8 @@ export function Browser({ clusters, now, expiryWarningDays, initial }: BrowserPr
     <Box flexDirection="column" width={width}>
       <Text wrap="truncate-end">
         <Text bold>avma-check</Text> {report.clusters.map((c) => sanitize(c.name, 30)).join(', ')}:{' '}
-        <Text color={color(VERDICT_COLOR[verdict])} bold>
-          {RUN_VERDICT_TEXT[verdict]}
+        <Text color={color(GATE_COLOR[verdict])} bold>
+          {GATE_WORD[verdict]}
         </Text>{' '}
         <Text dimColor>
           {totals.atRisk} at risk · {totals.unknown} unknown · {totals.safe} safe

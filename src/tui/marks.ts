@@ -1,4 +1,5 @@
 // Colours for verdicts, shared by every view. ink's Text drops colour where the terminal has none or NO_COLOR.
+import type { GateVerdict } from '../analyze/gate.js';
 import type { RunVerdict, TargetVerdict, VmVerdict } from '../model/report.js';
 
 export const VERDICT_COLOR: Record<RunVerdict | VmVerdict | TargetVerdict | 'not-owner', string | undefined> =
@@ -18,3 +19,5 @@ export function padTo(text: string, width: number): string {
   if (chars.length <= width) return text + ' '.repeat(width - chars.length);
   return `${chars.slice(0, Math.max(0, width - 1)).join('')}…`;
 }
+
+export const GATE_COLOR: Record<GateVerdict, string> = { pass: 'green', fail: 'red', incomplete: 'magenta' };

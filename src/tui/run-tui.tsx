@@ -1,6 +1,7 @@
 // Mounts the UI, and resolves when the user quits. Imported lazily by cli/present.ts: --help, pipes and CI never
 // load ink (which decides at import whether it runs in CI).
 import { render, useApp, useInput } from 'ink';
+import type { Judgement } from '../analyze/judge.js';
 import type { ClusterRecord } from '../model/facts.js';
 import { App } from './app.js';
 import { ColorContext } from './color.js';
@@ -9,8 +10,8 @@ import type { ScanFeed } from './scan-progress.js';
 export interface TuiOptions {
   feed: ScanFeed | null;
   clusters: readonly ClusterRecord[] | null;
-  now: Date;
-  expiryWarningDays: number;
+  /** The run's own judgement (ignore file, baseline, gate), applied to the clusters as they are or a what-if. */
+  judge: (clusters: readonly ClusterRecord[]) => Judgement;
   /** Colour, as decided once from NO_COLOR, FORCE_COLOR and the terminal. */
   color: boolean;
   /** Ctrl-C or q while scanning: stop the scan and browse what was gathered. */
@@ -27,12 +28,7 @@ function Root(props: TuiOptions & { readonly scanning: () => boolean }) {
   if (!props.feed && !props.clusters) exit();
   return (
     <ColorContext.Provider value={props.color}>
-      <App
-        feed={props.feed}
-        clusters={props.clusters}
-        now={props.now}
-        expiryWarningDays={props.expiryWarningDays}
-      />
+      <App feed={props.feed} clusters={props.clusters} judge={props.judge} />
     </ColorContext.Provider>
   );
 }

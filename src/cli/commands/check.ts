@@ -1,42 +1,51 @@
-import type { Argv, CommandModule } from 'yargs';
-import { readEnvironment } from '../environment.js';
-import { processIo } from '../io.js';
+import type { Argv } from 'yargs';
+import { REPORT_FORMATS } from '../../report/format-names.js';
 import {
-  type ReportOptions,
-  reportArgs,
+  type InputOptionValues,
+  type JudgeOptionValues,
+  judgeArgs,
+  type OutputOptionValues,
+  outputArgs,
   withInputOptions,
-  withReportOptions,
+  withJudgeOptions,
+  withOutputOptions,
+  withSaveSnapshot,
   withTuiOption,
 } from '../options.js';
-import { runCheck } from '../run-check.js';
-import { settle } from '../settle.js';
+import { type CommandDef, EXIT_CODES_EPILOG } from './types.js';
 
-interface Options extends ReportOptions {
-  tui: boolean;
-  config?: string;
-  snapshot?: string;
-}
+type Options = InputOptionValues &
+  OutputOptionValues &
+  JudgeOptionValues & { 'save-snapshot'?: string; tui: boolean };
 
-export const checkCommand: CommandModule<object, Options> = {
+export const checkCommand: CommandDef<Options> = {
   command: 'check',
-  describe: 'Check declared facts (clusters.yaml) or a saved scan, without SSH',
+  describe: 'Judge declared facts (clusters.yaml) or a saved scan, without SSH',
   builder: (yargs: Argv) =>
-    withTuiOption(withReportOptions(withInputOptions(yargs)))
-      .example('$0 check --config clusters.yaml', 'check the declared facts, print a readable report')
+    withTuiOption(
+      withSaveSnapshot(withJudgeOptions(withOutputOptions(withInputOptions(yargs), REPORT_FORMATS))),
+    )
+      .example('$0 check --config clusters.yaml', 'judge the declared facts, print a readable report')
+      .example('$0 check -c clusters.yaml -f json -o report.json', 'write the JSON report for a pipeline')
       .example(
-        '$0 check -c clusters.yaml --format json -o report.json',
-        'write the JSON report for a pipeline',
+        '$0 check -c clusters.yaml -f junit -o junit.xml -f sarif -o avma.sarif -f markdown -o summary.md',
+        'several formats in one run',
       )
-      .example('$0 check --snapshot scan.json', 'judge a scan saved earlier with scan --save-snapshot')
-      .epilog(
-        'Exit codes: 0 safe, 1 a VM at risk, 2 usage or config error, 3 no VM at risk but facts missing.',
-      ) as Argv<Options>,
-  handler: (args) =>
-    settle(() =>
-      runCheck(
-        { config: args.config, snapshot: args.snapshot, tui: args.tui, ...reportArgs(args) },
-        readEnvironment(),
-        processIo,
-      ),
+      .example('$0 check --snapshot scan.json', 'judge a scan saved earlier with --save-snapshot')
+      .example(
+        '$0 check -c clusters.yaml --baseline last.json',
+        'fail only on findings the last report did not have',
+      )
+      .epilog(EXIT_CODES_EPILOG) as Argv<Options>,
+  run: async (args, context) =>
+    (await import('../run-check.js')).runCheck(
+      {
+        input: { config: args.config, snapshot: args.snapshot },
+        outputs: outputArgs(args),
+        saveSnapshot: args['save-snapshot'],
+        judge: judgeArgs(args),
+        tui: args.tui,
+      },
+      context,
     ),
 };

@@ -1,14 +1,14 @@
 // The command registry, in the order --help lists them.
-import type { CommandModule } from 'yargs';
 import { checkCommand } from './check.js';
 import { demoCommand } from './demo.js';
 import { diffCommand } from './diff.js';
 import { planCommand } from './plan.js';
 import { rulesCommand } from './rules.js';
 import { scanCommand } from './scan.js';
+import type { CommandDef } from './types.js';
 
-// biome-ignore lint/suspicious/noExplicitAny: yargs commands differ in their option types.
-export const commands: CommandModule<any, any>[] = [
+// biome-ignore lint/suspicious/noExplicitAny: commands differ in their option types.
+export const commands: CommandDef<any>[] = [
   scanCommand,
   checkCommand,
   planCommand,

@@ -1,13 +1,9 @@
-import type { Argv, CommandModule } from 'yargs';
-import { processIo } from '../io.js';
-import { runRules } from '../run-rules.js';
-import { settle } from '../settle.js';
+import type { Argv } from 'yargs';
+import type { CommandDef } from './types.js';
 
-interface Options {
-  id?: string;
-}
+type Options = { id?: string };
 
-export const rulesCommand: CommandModule<object, Options> = {
+export const rulesCommand: CommandDef<Options> = {
   command: 'rules [id]',
   describe: 'List every rule, or explain one',
   builder: (yargs: Argv) =>
@@ -15,5 +11,5 @@ export const rulesCommand: CommandModule<object, Options> = {
       .positional('id', { type: 'string', describe: 'a rule id, e.g. host-not-datacenter' })
       .example('$0 rules', 'list every rule with its id, severity and title')
       .example('$0 rules guest-newer-than-host', 'explain one rule and its remedy') as Argv<Options>,
-  handler: (args) => settle(async () => runRules(args.id, processIo)),
+  run: async (args, context) => (await import('../run-rules.js')).runRules(args.id, context.io),
 };

@@ -1,62 +1,53 @@
-import type { Argv, CommandModule } from 'yargs';
-import { loadConfig } from '../../config/load-config.js';
-import { readEnvironment } from '../environment.js';
-import { processIo } from '../io.js';
+import type { Argv } from 'yargs';
+import { REPORT_FORMATS } from '../../report/format-names.js';
 import {
-  type ReportOptions,
-  reportArgs,
+  type JudgeOptionValues,
+  type OutputOptionValues,
   type ScanOptionValues,
-  scanArgs,
-  withReportOptions,
+  withJudgeOptions,
+  withOutputOptions,
+  withSaveSnapshot,
   withScanOptions,
   withTuiOption,
 } from '../options.js';
-import { scanAndReport } from '../run-scan.js';
-import { settle } from '../settle.js';
+import { type CommandDef, EXIT_CODES_EPILOG } from './types.js';
 
-interface Options extends ReportOptions, ScanOptionValues {
-  config: string;
+export type ScanCommandOptions = OutputOptionValues &
+  JudgeOptionValues &
+  ScanOptionValues & { 'save-snapshot'?: string; tui: boolean };
+
+type Options = ScanCommandOptions & { config: string };
+
+/** The options scan and demo share. */
+export function scanBuilder<T>(yargs: Argv<T>): Argv<T & ScanCommandOptions> {
+  return withTuiOption(
+    withScanOptions(withSaveSnapshot(withJudgeOptions(withOutputOptions(yargs, REPORT_FORMATS)))),
+  );
 }
 
-export const scanCommand: CommandModule<object, Options> = {
+export const scanCommand: CommandDef<Options> = {
   command: 'scan',
-  describe: 'Read every cluster node over SSH, then check',
+  describe: 'Read every cluster node over SSH, then judge',
   builder: (yargs: Argv) =>
-    withTuiOption(
-      withScanOptions(
-        withReportOptions(
-          yargs.option('config', {
-            alias: 'c',
-            type: 'string',
-            demandOption: 'give --config clusters.yaml',
-            describe: 'clusters.yaml: nodes, hosts and SSH settings',
-            requiresArg: true,
-          }),
-        ),
-      ),
+    scanBuilder(
+      yargs.option('config', {
+        alias: 'c',
+        type: 'string',
+        demandOption: 'give --config clusters.yaml',
+        requiresArg: true,
+        describe: 'clusters.yaml: nodes, hosts and SSH settings',
+      }),
     )
       .example('$0 scan --config clusters.yaml', 'scan every node, print a readable report')
       .example(
-        '$0 scan -c clusters.yaml --format json -o report.json --save-snapshot scan.json',
-        'report for a pipeline, and keep the facts',
+        '$0 scan -c clusters.yaml -f json -o report.json --save-snapshot scan.json',
+        'a report for a pipeline, and the facts kept for check and plan',
       )
-      .example(
-        '$0 scan -c clusters.yaml --accept-new-host-keys',
-        "first scan: record the nodes' host keys in known_hosts",
-      )
+      .example('$0 scan -c clusters.yaml --accept-new-host-keys', "first scan: record the nodes' host keys")
       .epilog(
-        'Nodes are read with one SSH connection and one PowerShell command each (Windows OpenSSH Server, an account in ' +
-          'the Administrators group). Host keys are checked against known_hosts. A node that cannot be read makes the VMs ' +
-          'that can land on it unknown; it never stops the others.\n\n' +
-          'Exit codes: 0 safe, 1 a VM at risk, 2 usage or config error, 3 no VM at risk but facts missing.',
+        'Nodes are read with one SSH connection and one PowerShell command each (Windows OpenSSH Server). Host ' +
+          'keys are checked against known_hosts. A node that cannot be read makes the VMs that can land on it ' +
+          `unknown; it never stops the others.\n\n${EXIT_CODES_EPILOG}`,
       ) as Argv<Options>,
-  handler: (args) =>
-    settle(async () =>
-      scanAndReport(
-        await loadConfig(args.config),
-        { ...reportArgs(args), ...scanArgs(args), inputFile: args.config },
-        readEnvironment(),
-        processIo,
-      ),
-    ),
+  run: async (args, context) => (await import('../run-scan-command.js')).runScanCommand(args, context),
 };

@@ -1,0 +1,45 @@
+// A maintenance plan as a job summary: the plan's verdict, a table of steps, then each step's VMs.
+import type { PlanJudgement } from '../../analyze/plan.js';
+import { GATE_WORD } from '../gate-text.js';
+import { capped, cell, ICON, vmTables } from '../markdown.js';
+import type { Formatter } from '../types.js';
+import { list, planHeadline, suggestionLines } from './headline.js';
+
+function* lines(plan: PlanJudgement, exitCode: number): Iterable<string> {
+  yield `## ${ICON[plan.verdict]} avma-check plan: ${GATE_WORD[plan.verdict]}`;
+  yield '';
+  yield `${cell(planHeadline(plan), 1000)} (exit code ${exitCode}).`;
+  yield '';
+  yield '| step | change | verdict | at risk | unknown | safe | newly at risk | recovered | no activatable node left |';
+  yield '|---|---|---|---|---|---|---|---|---|';
+  const row = (
+    step: string,
+    title: string,
+    j: PlanJudgement['initial'],
+    newly = '',
+    recovered = '',
+    nowhere = '',
+  ) =>
+    `| ${step} | ${cell(title)} | ${ICON[j.gate.verdict]} ${GATE_WORD[j.gate.verdict]} | ${j.report.counts.atRisk} | ${j.report.counts.unknown} | ${j.report.counts.safe} | ${newly} | ${recovered} | ${nowhere} |`;
+  yield row('before', '(for comparison)', plan.initial);
+  for (const [i, step] of plan.steps.entries())
+    yield row(
+      String(i + 1),
+      step.title,
+      step.judgement,
+      cell(list(step.newlyAtRisk)),
+      cell(list(step.recovered)),
+      cell(list(step.nowhere)),
+    );
+  yield '';
+  if (plan.suggestion) yield* [...suggestionLines(plan.suggestion).map((l) => cell(l, 2000)), ''];
+  for (const [i, step] of plan.steps.entries()) {
+    yield `### Step ${i + 1}: ${cell(step.title)} (${GATE_WORD[step.judgement.gate.verdict]})`;
+    yield '';
+    const tables = [...vmTables(step.judgement.report.clusters, step.judgement.gate.options)];
+    yield* tables.length > 0 ? tables : ['Every VM that uses AVMA stays activatable at this step.', ''];
+  }
+}
+
+export const formatPlanMarkdown: Formatter<PlanJudgement> = (plan, context) =>
+  capped(lines(plan, context.exitCode));
