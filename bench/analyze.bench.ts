@@ -1,6 +1,9 @@
 // npm run bench: analysis of the largest cluster Windows allows, with time and peak memory.
 import { analyze } from '../src/analyze/analyze.js';
-import { formatters } from '../src/report/index.js';
+import { DEFAULT_GATE } from '../src/analyze/gate.js';
+import { judge } from '../src/analyze/judge.js';
+import { reportFormatters } from '../src/report/index.js';
+import { render } from '../src/report/types.js';
 import { syntheticCluster } from './synthetic-cluster.js';
 
 const NOW = new Date('2026-11-22T00:00:00.000Z');
@@ -41,9 +44,15 @@ for (let run = 0; run < RUNS; run++) {
   gc?.();
 }
 const analyzeRssMb = process.resourceUsage().maxRSS / 1024;
-const report = analyze([cluster], { now: NOW });
-const json = timed(() => formatters.json(report, { color: false, exitCode: 1 }));
-const text = timed(() => formatters.text(report, { color: false, exitCode: 1 }));
+const judgement = judge([cluster], {
+  now: NOW,
+  expiryWarningDays: 30,
+  ignore: null,
+  baseline: null,
+  gate: DEFAULT_GATE,
+});
+const json = timed(() => render(reportFormatters.json, judgement, { color: false, exitCode: 1 }));
+const text = timed(() => render(reportFormatters.text, judgement, { color: false, exitCode: 1 }));
 const formatRssMb = process.resourceUsage().maxRSS / 1024;
 
 const analyzeMs = median(times);

@@ -100,7 +100,7 @@ export function judge(clusters: readonly ClusterRecord[], options: JudgeOptions)
       file: options.ignore.file,
       entries: entries.length,
       suppressed,
-      wholeRule: entries.filter(coversWholeRule),
+      wholeRule: entries.filter((s) => coversWholeRule(s) && !expired.includes(s)),
       expired,
     },
     baseline: options.baseline && {

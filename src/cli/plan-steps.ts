@@ -130,6 +130,7 @@ export function stepsFromFile(
         ([name, to]): Change => ({ kind: 'edition', ...resolveNode(clusters, name), edition: to }),
       ),
       ...(s.addNode ? [addNode(clusters, s.addNode)] : []),
+      ...names(s.resume).map((name): Change => ({ kind: 'resume', ...resolveNode(clusters, name) })),
     ];
     return step(changes, s.name);
   });

@@ -3,6 +3,7 @@
 //     - name: upgrade HV03 first         # optional
 //       upgrade: { HV03: "2025" }
 //     - drain: HV04                       # a node or a list of nodes
+//     - resume: HV04                      # a drained node takes VMs again
 //     - evict: [HV04]
 //     - edition: { HV05: Datacenter }
 //     - addNode: { name: HV06, release: "2025", edition: Datacenter, cluster: hv-prod }
@@ -41,6 +42,7 @@ const stepSchema = z
   .strictObject({
     name: z.string().optional(),
     drain: nodes.optional(),
+    resume: nodes.optional(),
     evict: nodes.optional(),
     upgrade: z.record(z.string(), release).optional(),
     edition: z.record(z.string(), edition).optional(),
@@ -54,8 +56,8 @@ const stepSchema = z
       .optional(),
   })
   .refine(
-    (step) => step.drain || step.evict || step.upgrade || step.edition || step.addNode,
-    'a step needs drain, evict, upgrade, edition or addNode',
+    (step) => step.drain || step.resume || step.evict || step.upgrade || step.edition || step.addNode,
+    'a step needs drain, resume, evict, upgrade, edition or addNode',
   );
 
 export const planFileSchema = z.strictObject({ steps: z.array(stepSchema).min(1, 'list at least one step') });

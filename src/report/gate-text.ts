@@ -20,7 +20,8 @@ export function gateReasons(gate: GateResult): string[] {
     if (gate.atRisk > 0) reasons.push(`${plural(gate.atRisk, 'VM')} at risk`);
     if (options.failOn === 'warning' && gate.warnings > 0)
       reasons.push(`${plural(gate.warnings, 'warning')} (--fail-on warning)`);
-    if (gate.interruptedBy) reasons.push(`and the scan was interrupted (${gate.interruptedBy})`);
+    if (gate.interruptedBy)
+      reasons.push(`the scan was interrupted (${gate.interruptedBy}) before every node answered`);
     return reasons;
   }
   if (gate.verdict === 'incomplete') {

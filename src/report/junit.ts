@@ -8,7 +8,7 @@ import type { ClusterResult, Finding, VmResult } from '../model/report.js';
 import { acceptanceText, guestText } from './describe.js';
 import { reasonIndex } from './target-reasons.js';
 import type { Formatter, Timings } from './types.js';
-import { xmlText } from './xml.js';
+import { xmlLines, xmlText } from './xml.js';
 
 export interface Testcase {
   classname: string;
@@ -25,14 +25,14 @@ export const seconds = (ms: number) => (Math.max(0, ms) / 1000).toFixed(3);
 function caseXml(c: Testcase): string {
   const open = `    <testcase classname="${xmlText(c.classname)}" name="${xmlText(c.name)}" time="${seconds(c.ms)}"`;
   const body: string[] = [];
-  if (c.skipped !== undefined) body.push(`      <skipped>${xmlText(c.skipped, 2000)}</skipped>`);
+  if (c.skipped !== undefined) body.push(`      <skipped>${xmlLines(c.skipped, 2000)}</skipped>`);
   for (const [tag, part] of [['error', c.error] as const, ['failure', c.failure] as const]) {
     if (part)
       body.push(
-        `      <${tag} message="${xmlText(part.message, 500)}" type="${xmlText(part.type)}">${xmlText(part.text, 8000)}</${tag}>`,
+        `      <${tag} message="${xmlText(part.message, 500)}" type="${xmlText(part.type)}">${xmlLines(part.text)}</${tag}>`,
       );
   }
-  if (c.out) body.push(`      <system-out>${xmlText(c.out, 8000)}</system-out>`);
+  if (c.out) body.push(`      <system-out>${xmlLines(c.out)}</system-out>`);
   return body.length === 0 ? `${open}/>` : `${open}>\n${body.join('\n')}\n    </testcase>`;
 }
 

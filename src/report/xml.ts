@@ -11,3 +11,18 @@ export function xmlText(text: string, max = 4000): string {
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;');
 }
+
+/** Multi-line XML text: each line sanitised and escaped on its own, line breaks kept, about `max` characters. */
+export function xmlLines(text: string, max = 8000): string {
+  const out: string[] = [];
+  let left = max;
+  for (const line of text.split('\n')) {
+    if (left <= 0) {
+      out.push('…');
+      break;
+    }
+    out.push(xmlText(line, left));
+    left -= line.length + 1;
+  }
+  return out.join('\n');
+}

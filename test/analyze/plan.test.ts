@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { rollingUpgradeTargets, runPlan, suggestOrder } from '../../src/analyze/plan.js';
+import { DEFAULT_GATE } from '../../src/analyze/gate.js';
+import { judgePlan } from '../../src/analyze/plan.js';
+import { rollingUpgradeTargets, suggestOrder } from '../../src/analyze/suggest-order.js';
 import { aCluster, NOW } from '../helpers/cluster.js';
 
 const options = { now: NOW };
+const judging = { now: NOW, expiryWarningDays: 30, ignore: null, baseline: null, gate: DEFAULT_GATE };
 // Halfway through a 2019 -> 2022 rolling upgrade: N1 is done.
 const cluster = aCluster('c')
   .node('N1')
@@ -13,18 +16,18 @@ const cluster = aCluster('c')
   .vm('old', { guest: { release: '2019' } })
   .build();
 
-describe('runPlan', () => {
+describe('judgePlan', () => {
   it('reports for each step which VMs become at risk, which recover, and which have no node left', () => {
-    const plan = runPlan(
+    const plan = judgePlan(
       [cluster],
       [
         { title: 'upgrade N3', changes: [{ kind: 'upgrade', cluster: 'c', node: 'N3', release: '2022' }] },
         { title: 'drain N1', changes: [{ kind: 'drain', cluster: 'c', node: 'N1' }] },
         { title: 'evict N2', changes: [{ kind: 'evict', cluster: 'c', node: 'N2' }] },
       ],
-      options,
+      judging,
     );
-    expect(plan.initial.counts).toMatchObject({ atRisk: 2, safe: 1 });
+    expect(plan.initial.report.counts).toMatchObject({ atRisk: 2, safe: 1 });
     expect(plan.steps.map((s) => [s.title, s.newlyAtRisk, s.recovered, s.nowhere])).toEqual([
       ['upgrade N3', [], ['c/new-on-n1-n3'], []],
       ['drain N1', [], [], ['c/new-on-n1-n2']],
@@ -32,8 +35,29 @@ describe('runPlan', () => {
     ]);
   });
 
+  it("the plan's verdict is the worst step from the first on, not the state before it", () => {
+    const steps = (changes: Parameters<typeof judgePlan>[1]) => judgePlan([cluster], changes, judging);
+    const fixed = steps([
+      { title: 'upgrade N2', changes: [{ kind: 'upgrade', cluster: 'c', node: 'N2', release: '2022' }] },
+      { title: 'upgrade N3', changes: [{ kind: 'upgrade', cluster: 'c', node: 'N3', release: '2022' }] },
+    ]);
+    expect(fixed.initial.gate.verdict).toBe('fail');
+    expect(fixed.steps.map((s) => s.judgement.gate.verdict)).toEqual(['fail', 'pass']);
+    expect([fixed.verdict, fixed.worstStep]).toEqual(['fail', 1]);
+    const oneGo = steps([
+      {
+        title: 'upgrade both',
+        changes: [
+          { kind: 'upgrade', cluster: 'c', node: 'N2', release: '2022' },
+          { kind: 'upgrade', cluster: 'c', node: 'N3', release: '2022' },
+        ],
+      },
+    ]);
+    expect([oneGo.verdict, oneGo.worstStep]).toEqual(['pass', 1]);
+  });
+
   it('a planned node joins the cluster healthy, and VMs without possible owners can land on it', () => {
-    const plan = runPlan(
+    const plan = judgePlan(
       [cluster],
       [
         {
@@ -41,9 +65,9 @@ describe('runPlan', () => {
           changes: [{ kind: 'add-node', cluster: 'c', node: 'N4', release: '2025', edition: 'datacenter' }],
         },
       ],
-      options,
+      judging,
     );
-    const old = plan.steps[0]?.report.clusters[0]?.vms.find((vm) => vm.name === 'old');
+    const old = plan.steps[0]?.judgement.report.clusters[0]?.vms.find((vm) => vm.name === 'old');
     expect(old?.targets.map((t) => [t.node, t.verdict])).toContainEqual(['N4', 'ok']);
   });
 });

@@ -62,10 +62,12 @@ describe('what-if', () => {
     expect(drained?.nodes.map((n) => n.name)).toEqual(['N1', 'N2', 'N3']);
   });
 
-  it('evict: the node leaves the cluster', () => {
+  it('evict: the node leaves the cluster, and possible owners naming it are no target', () => {
     const evicted = applyChanges([cluster], [{ kind: 'evict', cluster: 'c', node: 'n3' }]);
     expect(evicted[0]?.nodes.map((n) => n.name)).toEqual(['N1', 'N2']);
-    expect(evicted[0]?.vms.find((vm) => vm.name === 'pair')?.possibleOwners).toEqual(['N1']);
+    expect(evicted[0]?.evicted).toEqual(['n3']);
+    const pair = analyze(evicted, { now: NOW }).clusters[0]?.vms.find((vm) => vm.name === 'pair');
+    expect(pair?.targets.map((t) => t.node)).toEqual(['N1']);
     expect(
       verdicts([
         { kind: 'evict', cluster: 'c', node: 'N3' },
@@ -101,5 +103,17 @@ describe('what-if', () => {
       'upgrade N2 to Windows Server 2025',
     );
     expect(describeChange({ kind: 'drain', cluster: 'c', node: 'N2' })).toBe('drain N2');
+    expect(describeChange({ kind: 'resume', cluster: 'c', node: 'N2' })).toBe('resume N2');
+  });
+
+  it('resume: a drained node takes VMs again', () => {
+    const back = applyChanges(
+      [cluster],
+      [
+        { kind: 'drain', cluster: 'c', node: 'N1' },
+        { kind: 'resume', cluster: 'c', node: 'N1' },
+      ],
+    );
+    expect(back[0]?.nodes.find((n) => n.name === 'N1')?.drained).toBe(false);
   });
 });

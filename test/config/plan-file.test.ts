@@ -18,7 +18,7 @@ describe('plan file', () => {
   it.each([
     ['steps:\n  - drian: HV04\n', 2, /unknown key drian/],
     ['steps:\n  - upgrade: { HV03: "2030" }\n', 2, /not a release avma-check can plan/],
-    ['steps:\n  - {}\n', 2, /a step needs drain, evict, upgrade, edition or addNode/],
+    ['steps:\n  - {}\n', 2, /a step needs drain, resume, evict, upgrade, edition or addNode/],
     ['steps: [\n', 2, /invalid YAML/],
   ])('refuses %j with the line', (text, line, message) => {
     try {

@@ -1,8 +1,11 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+// avma-check check through the real CLI path, in-process; one test runs the bin as a user would.
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/run-cli.js';
+import { environmentOf } from '../../src/cli/environment.js';
+import { run } from '../helpers/main.js';
+import { ROOT, runCli } from '../helpers/run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'avma-check-e2e-'));
 const write = (name: string, text: string) => {
@@ -11,45 +14,36 @@ const write = (name: string, text: string) => {
   return file;
 };
 const NOW = ['--now', '2026-11-22'];
-
-describe('avma-check check', () => {
-  it('the README example: at least one VM at risk, exit code 1, nothing on stderr', async () => {
-    const result = await runCli(['check', '--config', 'clusters.example.yaml', ...NOW]);
-    expect(result.stderr).toBe('');
-    expect(result.code).toBe(1);
-    expect(result.stdout).toContain('Cluster hv-prod: AT RISK');
-    expect(result.stdout).toContain('Cluster hv-branch: SAFE');
-    expect(result.stdout).toMatch(/\[guest-newer-than-host\]/);
-    expect(result.stdout).toMatch(/Verdict: AT RISK: .* \(exit code 1\)\n$/);
-  });
-
-  it('accepts --no-tui and prints the plain report', async () => {
-    const result = await runCli([
-      'check',
-      '--config',
-      'clusters.example.yaml',
-      '--no-tui',
-      '--now',
-      '2026-11-22',
-    ]);
-    expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/Verdict: AT RISK/);
-  });
-
-  it('exit code 0 when every VM is safe', async () => {
-    const file = write(
-      'safe.yaml',
-      `clusters:
+const EXAMPLE = join(ROOT, 'clusters.example.yaml');
+const SAFE = `clusters:
   - name: ok
     nodes:
       - { name: A, facts: { release: "2022", edition: Datacenter, activated: true, hyperV: true } }
       - { name: B, facts: { release: "2025", edition: Datacenter, activated: true, hyperV: true } }
     vms:
       - { name: v, guest: { release: "2022" } }
-`,
-    );
-    const result = await runCli(['check', '-c', file, ...NOW]);
-    expect(result.stdout).toMatch(/Verdict: SAFE/);
+`;
+
+describe('avma-check check', () => {
+  it('the README example, through the bin: VMs at risk, exit code 1, nothing on stderr', async () => {
+    const result = await runCli(['check', '--config', 'clusters.example.yaml', ...NOW]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('Cluster hv-prod: AT RISK');
+    expect(result.stdout).toContain('Cluster hv-branch: SAFE');
+    expect(result.stdout).toMatch(/\[guest-newer-than-host\]/);
+    expect(result.stdout).toMatch(/Verdict: FAIL: 3 VMs at risk \(.*; exit code 1\)\n$/);
+  });
+
+  it('accepts --no-tui and prints the plain report', async () => {
+    const result = await run(['check', '--config', EXAMPLE, '--no-tui', ...NOW]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/Verdict: FAIL/);
+  });
+
+  it('exit code 0 when every VM is safe', async () => {
+    const result = await run(['check', '-c', write('safe.yaml', SAFE), ...NOW]);
+    expect(result.stdout).toMatch(/Verdict: PASS: every VM that uses AVMA stays activatable/);
     expect(result.code).toBe(0);
   });
 
@@ -65,9 +59,11 @@ describe('avma-check check', () => {
       - { name: v, guest: { release: "2022" } }
 `,
     );
-    const result = await runCli(['check', '-c', file, ...NOW]);
+    const result = await run(['check', '-c', file, ...NOW]);
     expect(result.stdout).toMatch(/B +not-scanned: no facts are declared/);
-    expect(result.stdout).toMatch(/Verdict: INCOMPLETE/);
+    expect(result.stdout).toMatch(
+      /Verdict: INCOMPLETE: no VM at risk, but 1 VM cannot be judged and 1 node not read/,
+    );
     expect(result.code).toBe(3);
   });
 
@@ -76,7 +72,7 @@ describe('avma-check check', () => {
       'bad.yaml',
       'clusters:\n  - name: c\n    nodes:\n      - name: A\n        facts: { edition: Datacentre }\n',
     );
-    const result = await runCli(['check', '--config', file]);
+    const result = await run(['check', '--config', file]);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain(`${file}:5:`);
@@ -89,11 +85,25 @@ describe('avma-check check', () => {
     [['check'], /nothing to check\n.*--config clusters.yaml/],
     [['check', '--config', 'a.yaml', '--snapshot', 'b.json'], /mutually exclusive|not both/],
     [['check', '--frobnicate'], /Unknown argument: frobnicate/],
-    [['check', '--format', 'xml', '-c', 'clusters.example.yaml'], /Invalid values:[\s\S]*format/],
-    [['check', '-c', 'clusters.example.yaml', '--now', 'tomorrow'], /--now tomorrow is not a date/],
+    [['check', '--format', 'xml', '-c', EXAMPLE], /Invalid values:[\s\S]*format/],
+    [['check', '-c', EXAMPLE, '--now', 'tomorrow'], /--now tomorrow is not a date/],
+    [['check', '-c', EXAMPLE, '--now', '2026-02-30'], /--now 2026-02-30 is not a date/],
+    [
+      ['check', '-c', EXAMPLE, '--expiry-warning-days', '-1'],
+      /--expiry-warning-days -1 is not a whole number/,
+    ],
+    [
+      ['check', '-c', EXAMPLE, '--expiry-warning-days', '2.5'],
+      /--expiry-warning-days 2.5 is not a whole number/,
+    ],
+    [['check', '-c', EXAMPLE, '-f', 'json', '-f', 'junit'], /2 formats but no --output/],
+    [
+      ['check', '-c', EXAMPLE, '-f', 'json', '-o', '-', '-f', 'text', '-o', '/dev/stdout'],
+      /would both go to stdout/,
+    ],
     [[], /Name a command/],
   ])('usage error %j: exit code 2 with a message', async (args, message) => {
-    const result = await runCli(args);
+    const result = await run(args);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(message);
     expect(result.stderr).not.toMatch(/\n\s+at /);
@@ -102,10 +112,10 @@ describe('avma-check check', () => {
   it('writes JSON to a file, and a saved snapshot reproduces the same verdicts', async () => {
     const report = join(dir, 'report.json');
     const snapshot = join(dir, 'snapshot.json');
-    const first = await runCli([
+    const first = await run([
       'check',
       '-c',
-      'clusters.example.yaml',
+      EXAMPLE,
       ...NOW,
       '--format',
       'json',
@@ -117,52 +127,94 @@ describe('avma-check check', () => {
     expect(first.code).toBe(1);
     expect(first.stdout).toBe('');
     const fromConfig = JSON.parse(readFileSync(report, 'utf8'));
-    expect(fromConfig.schemaVersion).toBe(1);
-    expect(fromConfig.verdict).toBe('at-risk');
-
-    const second = await runCli(['check', '--snapshot', snapshot, ...NOW, '--format', 'json']);
+    expect([fromConfig.schemaVersion, fromConfig.verdict]).toEqual([2, 'fail']);
+    const second = await run(['check', '--snapshot', snapshot, ...NOW, '--format', 'json']);
     expect(second.code).toBe(1);
     expect(JSON.parse(second.stdout)).toEqual(fromConfig);
   });
 
   it('a file that is not a snapshot: exit code 2', async () => {
-    const result = await runCli(['check', '--snapshot', 'package.json']);
+    const result = await run(['check', '--snapshot', join(ROOT, 'package.json')]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/package.json: kind: not an avma-check snapshot/);
   });
 });
 
-describe('avma-check rules and --help', () => {
-  it('lists every rule', async () => {
-    const result = await runCli(['rules']);
-    expect(result.code).toBe(0);
-    for (const id of [
-      'host-not-datacenter',
-      'host-not-activated',
-      'guest-newer-than-host',
-      'kvp-disabled',
-      'node-unreachable',
-    ]) {
-      expect(result.stdout).toMatch(new RegExp(`^${id} +(error|warning|unknown) +\\S`, 'm'));
+describe('outputs are checked before anything is read, and written whole', () => {
+  it('refuses to write over one of its inputs, however the path is spelled', async () => {
+    const config = write('mine.yaml', SAFE);
+    const link = join(dir, 'link.yaml');
+    symlinkSync(config, link);
+    for (const output of [config, `${dir}/./mine.yaml`, link]) {
+      const result = await run(['check', '-c', config, '-f', 'json', '-o', output]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(
+        /refusing to write the json report to .*: it is the config .*mine\.yaml this run reads/,
+      );
     }
+    expect(readFileSync(config, 'utf8')).toBe(SAFE);
+    const ignore = write('.avma-ignore.yaml', 'ignore: []\n');
+    const viaIgnore = await run(['check', '-c', config, '--save-snapshot', ignore]);
+    expect(viaIgnore.stderr).toMatch(/refusing to write the snapshot .*: it is the ignore file/);
+    expect(readFileSync(ignore, 'utf8')).toBe('ignore: []\n');
   });
 
-  it('explains one rule, and refuses one that does not exist', async () => {
-    const one = await runCli(['rules', 'host-activation-expiring']);
-    expect(one.stdout).toMatch(/^host-activation-expiring \(warning\)\nHost activation expires soon\n/);
-    expect(one.stdout).toMatch(/Remedy: /);
-    const none = await runCli(['rules', 'host-not-enterprise']);
-    expect(none.code).toBe(2);
-    expect(none.stderr).toMatch(/no rule "host-not-enterprise"\n\s+known rules: azure-local-avma-undeclared/);
+  it('refuses the same file twice, through ./ or a symlink', async () => {
+    const out = join(dir, 'twice.json');
+    writeFileSync(out, '');
+    symlinkSync(out, join(dir, 'twice-link.json'));
+    const result = await run([
+      'check',
+      '-c',
+      EXAMPLE,
+      '-f',
+      'json',
+      '-o',
+      out,
+      '-f',
+      'junit',
+      '-o',
+      join(dir, 'twice-link.json'),
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/the json report and the junit report would both be written to/);
   });
 
-  it('--help teaches the commands, with examples', async () => {
-    const top = await runCli(['--help']);
-    expect(top.code).toBe(0);
-    expect(top.stdout).toMatch(/avma-check check +Check declared facts/);
-    expect(top.stdout).toMatch(/avma-check rules \[id\]/);
-    const check = await runCli(['check', '--help']);
-    expect(check.stdout).toMatch(/Examples:[\s\S]*avma-check check --config clusters.yaml/);
-    expect(check.stdout).toMatch(/Exit codes: 0 safe, 1 a VM at risk, 2 usage or config error, 3/);
+  it('refuses an output whose directory is missing or not writable before reading the input', async () => {
+    const missing = await run(['check', '-c', '/nonexistent.yaml', '-f', 'json', '-o', '/nodir/r.json']);
+    expect(missing.stderr).toMatch(/cannot write \/nodir\/r\.json: its directory \/nodir does not exist/);
+    const locked = join(dir, 'locked');
+    mkdirSync(locked);
+    chmodSync(locked, 0o500);
+    const result = await run(['check', '-c', EXAMPLE, '--save-snapshot', join(locked, 's.json')]);
+    chmodSync(locked, 0o700);
+    if (process.getuid?.() !== 0) expect(result.stderr).toMatch(/its directory is not writable/);
+  });
+
+  it('replaces a report whole: no temporary file is left, and the file keeps its mode', async () => {
+    const out = join(dir, 'kept.json');
+    writeFileSync(out, 'previous good report');
+    chmodSync(out, 0o640);
+    await run(['check', '-c', EXAMPLE, ...NOW, '-f', 'json', '-o', out]);
+    expect(JSON.parse(readFileSync(out, 'utf8')).schemaVersion).toBe(2);
+    expect((await import('node:fs')).statSync(out).mode & 0o777).toBe(0o640);
+    expect((await import('node:fs')).readdirSync(dir).filter((f) => f.includes('.tmp'))).toEqual([]);
+  });
+});
+
+describe('the interactive view needs a terminal on stdin too', () => {
+  it('stdout a terminal, stdin not (< /dev/null, a while-read loop): plain output, never ink', () => {
+    const tty = { isTTY: true, columns: 80 } as never;
+    expect(environmentOf({ stdout: tty, stderr: tty, stdin: { isTTY: true } as never }, {}).interactive).toBe(
+      true,
+    );
+    expect(
+      environmentOf({ stdout: tty, stderr: tty, stdin: { isTTY: false } as never }, {}).interactive,
+    ).toBe(false);
+    expect(environmentOf({ stdout: tty, stderr: tty }, {}).interactive).toBe(false);
+    expect(
+      environmentOf({ stdout: tty, stderr: tty, stdin: { isTTY: true } as never }, { CI: 'true' })
+        .interactive,
+    ).toBe(false);
   });
 });

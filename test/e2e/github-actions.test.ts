@@ -2,9 +2,10 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { XMLValidator } from 'fast-xml-parser';
 import { expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { validateJunit } from '../helpers/formats.js';
+import { run } from '../helpers/main.js';
 import { ROOT, runCli } from '../helpers/run-cli.js';
 
 it('the workflow in docs/github-actions.yml writes the JUnit report, the summary and the annotations', async () => {
@@ -18,10 +19,10 @@ it('the workflow in docs/github-actions.yml writes the JUnit report, the summary
     .map((arg) => (arg === 'clusters.yaml' ? join(ROOT, 'clusters.example.yaml') : arg));
   const result = await runCli([...args, '--now', '2026-11-22'], { cwd: dir });
   expect(result.code).toBe(1);
-  expect(result.stdout).toMatch(/^::error title=AVMA%3A /m);
-  expect(XMLValidator.validate(readFileSync(join(dir, 'avma-check.xml'), 'utf8'))).toBe(true);
-  expect(readFileSync(join(dir, 'avma-check.md'), 'utf8')).toMatch(/^## ❌ avma-check: AT RISK/);
-  expect(JSON.parse(readFileSync(join(dir, 'avma-check.json'), 'utf8')).verdict).toBe('at-risk');
+  expect(result.stdout).toMatch(/^::error file=.*clusters\.example\.yaml,line=\d+,title=AVMA%3A /m);
+  validateJunit(readFileSync(join(dir, 'avma-check.xml'), 'utf8'));
+  expect(readFileSync(join(dir, 'avma-check.md'), 'utf8')).toMatch(/^## ❌ avma-check: FAIL/);
+  expect(JSON.parse(readFileSync(join(dir, 'avma-check.json'), 'utf8')).verdict).toBe('fail');
   const uploaded =
     steps
       .find((step) => step.with?.path)
@@ -30,8 +31,8 @@ it('the workflow in docs/github-actions.yml writes the JUnit report, the summary
   expect(uploaded).toEqual(['avma-check.xml', 'avma-check.json']);
 });
 
-it('--fail-on never and --unknown pass let a pipeline report without failing', async () => {
-  const result = await runCli([
+it('--fail-on never and --unknown pass let a pipeline report without failing, and say so', async () => {
+  const result = await run([
     'check',
     '-c',
     join(ROOT, 'clusters.example.yaml'),
@@ -43,11 +44,14 @@ it('--fail-on never and --unknown pass let a pipeline report without failing', a
     'json',
   ]);
   expect(result.code).toBe(0);
-  expect(JSON.parse(result.stdout).verdict).toBe('at-risk');
+  const report = JSON.parse(result.stdout);
+  expect(report.verdict).toBe('pass');
+  expect(report.gate.reasons).toEqual(['3 VMs at risk, which --fail-on never does not count']);
+  expect(report.clusters[0].verdict).toBe('at-risk');
 });
 
 it('refuses two reports on stdout', async () => {
-  const result = await runCli([
+  const result = await run([
     'check',
     '-c',
     join(ROOT, 'clusters.example.yaml'),

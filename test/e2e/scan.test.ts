@@ -1,11 +1,13 @@
 // avma-check scan and demo as a user runs them: a spawned CLI, simulated nodes speaking real SSH on loopback.
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SimClusterSpec } from '../../src/sim/recordings.js';
 import { type ServedCluster, serveSpec } from '../../src/sim/serve-spec.js';
-import { ROOT, runCli } from '../helpers/run-cli.js';
+import { readGithub, readJunit, validateJunit } from '../helpers/formats.js';
+import { run } from '../helpers/main.js';
+import { ROOT } from '../helpers/run-cli.js';
 
 const ESC = '\u001b';
 const spec: SimClusterSpec = {
@@ -47,17 +49,17 @@ afterAll(async () => {
 
 describe('avma-check scan', () => {
   it('prints a line per node on stderr, then the report; a slow node times out, the others are judged', async () => {
-    const result = await runCli(['scan', '--config', configFile, '--now', '2026-11-22']);
+    const result = await run(['scan', '--config', configFile, '--now', '2026-11-22']);
     expect(result.stderr).toMatch(/Scanning 3 nodes in 1 cluster over SSH/);
     expect(result.stderr).toMatch(/✓ e2e\/N1 +2022 Datacenter, activated, Hyper-V, 1 VM +\d+ ms/);
     expect(result.stderr).toMatch(/✗ e2e\/SLOW +timeout: the collector did not finish within 3 s/);
     expect(result.stdout).toMatch(/\? SLOW +timeout: the collector did not finish within 3 s/);
-    expect(result.stdout).toMatch(/Verdict: AT RISK: 1 VM at risk, 1 unknown, 0 safe/);
+    expect(result.stdout).toMatch(/Verdict: FAIL: 1 VM at risk \(1 at risk, 1 unknown, 0 safe/);
     expect(result.code).toBe(1);
   });
 
   it('never prints a remote escape sequence or bidi override, and caps long names', async () => {
-    const result = await runCli([
+    const result = await run([
       'scan',
       '--config',
       configFile,
@@ -75,9 +77,43 @@ describe('avma-check scan', () => {
     expect(result.stdout.split('\n').every((line) => line.length < 1000)).toBe(true);
   });
 
+  it('a node that cannot be read is visible in every format: a warning annotation, a JUnit error', async () => {
+    const out = join(served.dir, 'scan.xml');
+    const result = await run([
+      'scan',
+      '-c',
+      configFile,
+      '--now',
+      '2026-11-22',
+      '--command-timeout',
+      '1',
+      '--unknown',
+      'fail',
+      '-f',
+      'github',
+      '-o',
+      '-',
+      '-f',
+      'junit',
+      '-o',
+      out,
+    ]);
+    const annotations = readGithub(result.stdout);
+    expect(annotations.warning.join('\n')).toMatch(
+      /title=AVMA%3A node-unreachable \(e2e\)::SLOW could not be read \(timeout\)/,
+    );
+    validateJunit(readFileSync(out, 'utf8'));
+    const junit = readJunit(readFileSync(out, 'utf8'));
+    const slow = junit.suites[0]?.cases.find((c) => c.name === 'node SLOW') as {
+      error?: { message: string };
+    };
+    expect(slow.error?.message).toBe('could not be read');
+    expect(result.code).toBe(1);
+  });
+
   it('a saved scan snapshot gives the same verdicts through check', async () => {
     const snapshot = join(served.dir, 'scan.json');
-    const scan = await runCli([
+    const scan = await run([
       'scan',
       '-c',
       configFile,
@@ -90,12 +126,15 @@ describe('avma-check scan', () => {
       '--command-timeout',
       '2',
     ]);
-    const check = await runCli(['check', '--snapshot', snapshot, '--now', '2026-11-22', '--format', 'json']);
+    const check = await run(['check', '--snapshot', snapshot, '--now', '2026-11-22', '--format', 'json']);
     expect(check.code).toBe(scan.code);
     expect(JSON.parse(check.stdout)).toEqual(JSON.parse(scan.stdout));
   });
 
-  it('Ctrl-C closes every connection and still reports what was gathered', async () => {
+  it.each([
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const)('%s closes every connection, reports what was gathered, and exits %i', async (signal, code) => {
     const child = spawn(
       process.execPath,
       [
@@ -107,31 +146,36 @@ describe('avma-check scan', () => {
         '2026-11-22',
         '--command-timeout',
         '60',
+        '--unknown',
+        'pass',
       ],
-      {
-        cwd: ROOT,
-        env: { PATH: process.env.PATH ?? '' },
-      },
+      { cwd: ROOT, env: { PATH: process.env.PATH ?? '' } },
     );
     let stdout = '';
     let stderr = '';
-    let interrupted = false;
+    let interrupted = 0;
     child.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
     });
     child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
       if (!interrupted && stderr.includes('e2e/N2') && stderr.includes('e2e/N1')) {
-        interrupted = true;
-        child.kill('SIGINT');
+        interrupted = performance.now();
+        child.kill(signal);
       }
     });
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    const exit = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(performance.now() - interrupted).toBeLessThan(5000);
     expect(stderr).toMatch(/✗ e2e\/SLOW +timeout: the scan was interrupted/);
-    expect(stderr).toMatch(/Interrupted: reporting what was gathered/);
+    expect(stderr).toContain(`Interrupted (${signal}): reporting what was gathered`);
     expect(stdout).toMatch(/· N1 +2022 +Datacenter/);
-    expect(stdout).toMatch(/Verdict: AT RISK/);
-    expect(code).toBe(1);
+    // Even with --unknown pass an interrupted run never passes: the report says so, and the exit code too.
+    expect(stdout).toMatch(
+      new RegExp(
+        `Verdict: FAIL: 1 VM at risk; the scan was interrupted \\(${signal}\\) before every node answered .*exit code ${code}\\)`,
+      ),
+    );
+    expect(exit).toBe(code);
   });
 
   it('a config that cannot log in is a usage error', async () => {
@@ -140,7 +184,7 @@ describe('avma-check scan', () => {
       bad,
       'defaults:\n  ssh: { passwordEnv: AVMA_TEST_PASSWORD, agent: false }\nclusters:\n  - name: c\n    nodes: [{ name: N1, host: 127.0.0.20 }]\n',
     );
-    const result = await runCli(['scan', '-c', bad]);
+    const result = await run(['scan', '-c', bad]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/takes the SSH password from \$AVMA_TEST_PASSWORD, which is not set/);
   });
@@ -148,7 +192,7 @@ describe('avma-check scan', () => {
 
 describe('avma-check demo', () => {
   it('scans the simulated mixed cluster over SSH and shows at-risk VMs', async () => {
-    const result = await runCli(['demo', '--now', '2026-11-22']);
+    const result = await run(['demo', '--now', '2026-11-22']);
     expect(result.stderr).toMatch(/✓ hv-demo\/HV04 +2022 Standard/);
     expect(result.stdout).toMatch(/Cluster hv-demo: AT RISK/);
     expect(result.stdout).toMatch(/HV04 runs Standard/);

@@ -15,7 +15,7 @@ it('demo in a terminal: walk the views, drain a node, quit with the report in th
   );
   const nodes = await session.waitFor('1 Nodes');
   expect(nodes).toMatch(/✓ hv-demo\/HV04 +2022 Standard/);
-  expect(nodes).toMatch(/hv-demo: AT RISK 3 at risk · 1 unknown · 3 safe/);
+  expect(nodes).toMatch(/hv-demo: FAIL 3 at risk · 1 unknown · 3 safe/);
 
   session.keys('2');
   expect(await session.waitFor('activatable on')).toMatch(/app2025 +at risk/);
@@ -35,7 +35,7 @@ it('demo in a terminal: walk the views, drain a node, quit with the report in th
   session.keys('q');
   const end = await session.waitFor(/EXIT=\d/);
   expect(end).toMatch(
-    /Verdict: AT RISK: 3 VMs at risk, 1 unknown, 3 safe, 1 not using AVMA in 1 cluster \(exit code 1\)/,
+    /Verdict: FAIL: 3 VMs at risk \(3 at risk, 1 unknown, 3 safe, 1 not using AVMA in 1 cluster; exit code 1\)/,
   );
   expect(end).toMatch(/EXIT=1/);
 });
@@ -49,10 +49,21 @@ it('NO_COLOR: the UI draws no colours, and a resize reflows it', { timeout: 60_0
   const foreground = /\u001b\[(?:[0-9;]*;)?(3[0-7]|9[0-7]|38;[25])[;m]/;
   expect(session.styledScreen()).not.toMatch(foreground);
   session.resize(70, 30);
-  const narrow = await session.waitFor(/^avma-check hv-demo: AT RISK .*…$/m);
+  const narrow = await session.waitFor(/^avma-check hv-demo: FAIL .*…$/m);
   const lastFrame = narrow.slice(narrow.lastIndexOf('avma-check hv-demo:'));
   expect(lastFrame).toMatch(/^› HV01 .*…$/m);
   expect(lastFrame.split('\n').every((line) => line.length <= 70)).toBe(true);
   session.keys('q');
   expect(await session.waitFor(/EXIT=\d/)).toMatch(/EXIT=1/);
+});
+
+it('stdout on a terminal but stdin not (< /dev/null): the plain report, no crash', {
+  timeout: 30_000,
+}, async () => {
+  session = new TmuxSession(
+    `cd ${ROOT} && env -u CI TERM=xterm-256color node bin/avma-check check -c clusters.example.yaml --now 2026-11-22 < /dev/null; echo "EXIT=$?"; sleep 300`,
+  );
+  const screen = await session.waitFor('EXIT=');
+  expect(screen).toMatch(/Verdict: FAIL: 3 VMs at risk .*exit code 1\)\nEXIT=1/);
+  expect(screen).not.toMatch(/internal error|Raw mode/);
 });

@@ -3,9 +3,11 @@
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { syntheticCluster } from '../../bench/synthetic-cluster.js';
+import type { ClusterRecord } from '../../src/model/facts.js';
 import { Browser } from '../../src/tui/browser.js';
-import { aCluster, NOW } from '../helpers/cluster.js';
+import { aCluster } from '../helpers/cluster.js';
 import { KEYS, waitForFrame } from '../helpers/ink.js';
+import { judged } from '../helpers/judgement.js';
 
 const cluster = aCluster('lab')
   .node('HV01')
@@ -23,7 +25,7 @@ afterEach(() => {
 });
 
 function show(clusters = [cluster]) {
-  const app = render(<Browser clusters={clusters} now={NOW} expiryWarningDays={30} />);
+  const app = render(<Browser clusters={clusters} judge={(c: readonly ClusterRecord[]) => judged(c)} />);
   unmount = app.unmount;
   return app;
 }
@@ -32,9 +34,29 @@ describe('Browser', () => {
   it('opens on the Nodes view with the verdict in the header', async () => {
     const { lastFrame } = show();
     const frame = await waitForFrame(lastFrame, 'Nodes');
-    expect(frame).toMatch(/lab: AT RISK 1 at risk · 0 unknown · 2 safe/);
+    expect(frame).toMatch(/lab: FAIL 1 at risk · 0 unknown · 2 safe/);
     expect(frame).toMatch(/› HV01 +2022 +Datacenter/);
     expect(frame).toMatch(/HV03 +2022 +Standard .* 1\s*$/m);
+  });
+
+  it("the header follows the run's own judgement: accepted findings pass, as the exit code does", async () => {
+    const ignore = {
+      file: '.avma-ignore.yaml',
+      entries: [
+        { rule: 'host-not-datacenter', reason: 'replacement ordered', source: '.avma-ignore.yaml:2' },
+        {
+          rule: 'guest-newer-than-host',
+          node: 'HV02',
+          reason: 'upgrade this week',
+          source: '.avma-ignore.yaml:4',
+        },
+      ],
+    };
+    const app = render(
+      <Browser clusters={[cluster]} judge={(c: readonly ClusterRecord[]) => judged(c, { ignore })} />,
+    );
+    unmount = app.unmount;
+    expect(await waitForFrame(app.lastFrame, 'Nodes')).toMatch(/lab: PASS 1 at risk · 0 unknown · 2 safe/);
   });
 
   it('switches views with 1-4 and Tab', async () => {
@@ -87,15 +109,15 @@ describe('Browser', () => {
     await waitForFrame(lastFrame, /› HV03/);
     stdin.write('d');
     const drained = await waitForFrame(lastFrame, 'WHAT-IF: drain HV03');
-    expect(drained).toMatch(/lab: AT RISK 1 at risk/);
+    expect(drained).toMatch(/lab: FAIL 1 at risk/);
     stdin.write('k');
     stdin.write('u');
     await waitForFrame(lastFrame, 'ran another release');
     stdin.write('4');
     const upgraded = await waitForFrame(lastFrame, 'upgrade HV02 to Windows Server 2022');
-    expect(upgraded).toMatch(/lab: SAFE 0 at risk · 0 unknown · 3 safe/);
+    expect(upgraded).toMatch(/lab: PASS 0 at risk · 0 unknown · 3 safe/);
     stdin.write('r');
-    const reset = await waitForFrame(lastFrame, /lab: AT RISK/);
+    const reset = await waitForFrame(lastFrame, /lab: FAIL/);
     expect(reset).not.toContain('WHAT-IF');
   });
 

@@ -4,6 +4,7 @@ import { App } from '../../src/tui/app.js';
 import { ScanFeed } from '../../src/tui/scan-progress.js';
 import { aCluster, NOW } from '../helpers/cluster.js';
 import { plain, waitForFrame } from '../helpers/ink.js';
+import { judged } from '../helpers/judgement.js';
 
 describe('live scan', () => {
   it('shows a row per node at once, updates each as it finishes, then the views', async () => {
@@ -14,7 +15,7 @@ describe('live scan', () => {
       .build();
     const feed = new ScanFeed();
     const { lastFrame, frames, unmount } = render(
-      <App feed={feed} clusters={null} now={NOW} expiryWarningDays={30} />,
+      <App feed={feed} clusters={null} judge={(c) => judged(c)} />,
     );
     try {
       feed.push({ type: 'scan-started', clusters: [{ name: 'lab', nodes: ['HV01', 'HV02'] }] });

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { syntheticCluster } from '../../bench/synthetic-cluster.js';
+import { formatJson } from '../../src/report/json.js';
+import { render } from '../../src/report/types.js';
+import { validateReport } from '../helpers/formats.js';
+import { judged, NOW } from '../helpers/judgement.js';
+import { lab } from './lab.js';
+
+const json = JSON.parse(render(formatJson, judged([lab]), { color: false, exitCode: 1 }));
+
+describe('json', () => {
+  it('has the documented shape: the gate at the top, the real verdicts below', () => {
+    expect(json).toMatchObject({
+      schemaVersion: 2,
+      kind: 'avma-check-report',
+      generatedAt: NOW.toISOString(),
+      verdict: 'fail',
+      exitCode: 1,
+      gate: {
+        failOn: 'error',
+        unknown: 'fail',
+        reasons: ['2 VMs at risk'],
+        atRisk: 2,
+        unknownVms: 1,
+        unreadNodes: 1,
+      },
+      counts: { safe: 1, atRisk: 2, unknown: 1, notApplicable: 1 },
+      ignoreFile: null,
+      baseline: null,
+      findings: [],
+    });
+    const [c] = json.clusters;
+    expect(c.nodes[2]).toEqual({
+      name: 'N3',
+      host: null,
+      source: 'declared',
+      state: 'Up',
+      drained: false,
+      release: '2022',
+      build: 20348,
+      edition: 'standard',
+      editionId: 'ServerDatacenter',
+      activated: true,
+      licenseState: 'Licensed',
+      activationExpires: '2026-12-01T00:00:00.000Z',
+      hyperV: true,
+      azureLocalAvma: null,
+      error: null,
+      probeErrors: [],
+    });
+    expect(c.vms[0]).toMatchObject({
+      name: 'web01',
+      verdict: 'at-risk',
+      gate: 'at-risk',
+      guest: { family: 'windows-server', release: '2022', edition: 'standard', build: 20348, os: null },
+      targets: {
+        ok: ['N1'],
+        fail: [
+          { node: 'N2', rules: ['guest-newer-than-host'] },
+          { node: 'N3', rules: ['host-not-datacenter'] },
+        ],
+        unknown: [],
+      },
+    });
+    expect(c.findings).toContainEqual({
+      rule: 'host-not-datacenter',
+      severity: 'error',
+      node: 'N3',
+      message: expect.any(String),
+    });
+  });
+
+  it('is valid against the shipped JSON Schema, which refuses what the report never holds', () => {
+    validateReport(json);
+    validateReport(
+      JSON.parse(render(formatJson, judged([syntheticCluster(8, 200)]), { color: false, exitCode: 1 })),
+    );
+    expect(() => validateReport({ ...json, verdict: 'fine' })).toThrow();
+    expect(() => validateReport({ ...json, extra: 1 })).toThrow();
+  });
+
+  it('streams in pieces, none of them the whole report', () => {
+    const chunks = [...formatJson(judged([syntheticCluster(8, 400)]), { color: false, exitCode: 1 })];
+    expect(chunks.length).toBeGreaterThan(400);
+    expect(Math.max(...chunks.map((c) => c.length))).toBeLessThan(20_000);
+  });
+});
