@@ -1,5 +1,6 @@
 // `avma-check check`: declared facts or a saved snapshot -> the judgement -> every report -> the exit code.
 import { judge } from '../analyze/judge.js';
+import { whatIfJudge } from '../analyze/what-if-judge.js';
 import type { ReportFormat } from '../report/format-names.js';
 import type { Context } from './context.js';
 import { finishRun } from './finish-run.js';
@@ -35,7 +36,7 @@ export async function runCheck(args: CheckArgs, context: Context): Promise<numbe
     await showTui({
       feed: null,
       clusters: input.snapshot.clusters,
-      judge: (clusters) => judge(clusters, options),
+      judge: whatIfJudge(options),
       color: context.environment.color,
     });
   }

@@ -2,6 +2,7 @@
 // Ctrl-C and SIGTERM stop the scan: connections close, what was gathered is reported, and the exit code says
 // the run was interrupted.
 import { judge } from '../analyze/judge.js';
+import { whatIfJudge } from '../analyze/what-if-judge.js';
 import type { Config } from '../config/schema.js';
 import type { Locator } from '../model/locator.js';
 import type { ReportFormat } from '../report/format-names.js';
@@ -48,7 +49,8 @@ export async function scanAndReport(args: ScanArgs, context: Context): Promise<n
     ? showTui({
         feed,
         clusters: null,
-        judge: (clusters) => judge(clusters, { ...options, interruptedBy: stoppedBy }),
+        judge: (clusters, changes) =>
+          whatIfJudge({ ...options, interruptedBy: stoppedBy })(clusters, changes),
         color: environment.color,
         onInterrupt: () => stop('SIGINT'),
       })

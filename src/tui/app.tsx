@@ -1,6 +1,6 @@
 // The root: a live scan view while nodes answer, then the browser over the analysed snapshot.
 import { useSyncExternalStore } from 'react';
-import type { Judgement } from '../analyze/judge.js';
+import type { WhatIfJudge } from '../analyze/what-if-judge.js';
 import type { ClusterRecord } from '../model/facts.js';
 import { Browser } from './browser.js';
 import { LiveScan } from './live-scan.js';
@@ -11,7 +11,7 @@ export interface AppProps {
   /** A live scan, or none when the facts are known already (check). */
   readonly feed: ScanFeed | null;
   readonly clusters: readonly ClusterRecord[] | null;
-  readonly judge: (clusters: readonly ClusterRecord[]) => Judgement;
+  readonly judge: WhatIfJudge;
 }
 
 const noFeed = { subscribe: () => () => {}, get: () => null };

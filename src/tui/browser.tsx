@@ -2,8 +2,8 @@
 
 import { Box, Text, useApp, useInput } from 'ink';
 import { useMemo, useRef, useState } from 'react';
-import type { Judgement } from '../analyze/judge.js';
-import { applyChanges, describeChange } from '../analyze/what-if.js';
+import { describeChange } from '../analyze/what-if.js';
+import type { WhatIfJudge } from '../analyze/what-if-judge.js';
 import type { ClusterRecord } from '../model/facts.js';
 import { GATE_WORD } from '../report/gate-text.js';
 import { sanitize } from '../report/sanitize.js';
@@ -31,7 +31,7 @@ import { VmsView } from './vms-view.js';
 export interface BrowserProps {
   readonly clusters: readonly ClusterRecord[];
   /** The run's judgement: the header shows the gate the exit code follows. */
-  readonly judge: (clusters: readonly ClusterRecord[]) => Judgement;
+  readonly judge: WhatIfJudge;
   readonly initial?: Partial<UiState>;
 }
 
@@ -65,10 +65,7 @@ export function Browser({ clusters, judge, initial }: BrowserProps) {
   const { exit } = useApp();
   const { rows: terminalRows, columns } = useTerminalSize();
   const [state, setState] = useState<UiState>({ ...initialUiState, ...initial });
-  const judgement = useMemo(
-    () => judge(state.changes.length > 0 ? applyChanges(clusters, state.changes) : clusters),
-    [clusters, state.changes, judge],
-  );
+  const judgement = useMemo(() => judge(clusters, state.changes), [clusters, state.changes, judge]);
   const report = judgement.report;
   const nodes = useMemo(() => nodeRows(report, state.filter), [report, state.filter]);
   const vms = useMemo(

@@ -1,7 +1,7 @@
 // Mounts the UI, and resolves when the user quits. Imported lazily by cli/present.ts: --help, pipes and CI never
 // load ink (which decides at import whether it runs in CI).
 import { render, useApp, useInput } from 'ink';
-import type { Judgement } from '../analyze/judge.js';
+import type { WhatIfJudge } from '../analyze/what-if-judge.js';
 import type { ClusterRecord } from '../model/facts.js';
 import { App } from './app.js';
 import { ColorContext } from './color.js';
@@ -11,7 +11,7 @@ export interface TuiOptions {
   feed: ScanFeed | null;
   clusters: readonly ClusterRecord[] | null;
   /** The run's own judgement (ignore file, baseline, gate), applied to the clusters as they are or a what-if. */
-  judge: (clusters: readonly ClusterRecord[]) => Judgement;
+  judge: WhatIfJudge;
   /** Colour, as decided once from NO_COLOR, FORCE_COLOR and the terminal. */
   color: boolean;
   /** Ctrl-C or q while scanning: stop the scan and browse what was gathered. */

@@ -3,7 +3,7 @@
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { syntheticCluster } from '../../bench/synthetic-cluster.js';
-import type { ClusterRecord } from '../../src/model/facts.js';
+import { applyChanges } from '../../src/analyze/what-if.js';
 import { Browser } from '../../src/tui/browser.js';
 import { aCluster } from '../helpers/cluster.js';
 import { KEYS, waitForFrame } from '../helpers/ink.js';
@@ -25,7 +25,9 @@ afterEach(() => {
 });
 
 function show(clusters = [cluster]) {
-  const app = render(<Browser clusters={clusters} judge={(c: readonly ClusterRecord[]) => judged(c)} />);
+  const app = render(
+    <Browser clusters={clusters} judge={(c, changes) => judged(applyChanges(c, changes))} />,
+  );
   unmount = app.unmount;
   return app;
 }
@@ -53,7 +55,7 @@ describe('Browser', () => {
       ],
     };
     const app = render(
-      <Browser clusters={[cluster]} judge={(c: readonly ClusterRecord[]) => judged(c, { ignore })} />,
+      <Browser clusters={[cluster]} judge={(c, changes) => judged(applyChanges(c, changes), { ignore })} />,
     );
     unmount = app.unmount;
     expect(await waitForFrame(app.lastFrame, 'Nodes')).toMatch(/lab: PASS 1 at risk · 0 unknown · 2 safe/);

@@ -1,5 +1,6 @@
 import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
+import { applyChanges } from '../../src/analyze/what-if.js';
 import { App } from '../../src/tui/app.js';
 import { ScanFeed } from '../../src/tui/scan-progress.js';
 import { aCluster, NOW } from '../helpers/cluster.js';
@@ -15,7 +16,7 @@ describe('live scan', () => {
       .build();
     const feed = new ScanFeed();
     const { lastFrame, frames, unmount } = render(
-      <App feed={feed} clusters={null} judge={(c) => judged(c)} />,
+      <App feed={feed} clusters={null} judge={(c, changes) => judged(applyChanges(c, changes))} />,
     );
     try {
       feed.push({ type: 'scan-started', clusters: [{ name: 'lab', nodes: ['HV01', 'HV02'] }] });
