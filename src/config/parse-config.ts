@@ -3,22 +3,12 @@ import type { Document, LineCounter } from 'yaml';
 import type { z } from 'zod';
 import { checkReferences } from './check-references.js';
 import { ConfigError, type ConfigProblem, keyPath } from './config-error.js';
+import { describeIssue } from './describe-issue.js';
 import { readYaml } from './parse-input.js';
 import { positionOf, positionOfKey } from './positions.js';
 import { type Config, configSchema } from './schema.js';
 
 const MAX_PROBLEMS = 20;
-
-function describeIssue(issue: z.core.$ZodIssue): string {
-  switch (issue.code) {
-    case 'invalid_type':
-      return issue.input === undefined ? `required (${issue.message})` : issue.message;
-    case 'invalid_value':
-      return `expected one of ${issue.values.map(String).join(', ')}`;
-    default:
-      return issue.message;
-  }
-}
 
 function byPosition(a: ConfigProblem, b: ConfigProblem): number {
   return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
@@ -62,7 +52,7 @@ export function parseConfig(text: string, file: string): Config {
   if (doc.contents === null)
     fail(file, [{ line: null, column: null, key: null, message: 'the file is empty' }]);
 
-  const result = configSchema.safeParse(data);
+  const result = configSchema.safeParse(data, { reportInput: true });
   if (!result.success) fail(file, schemaProblems(doc, lines, result.error.issues));
 
   const references = checkReferences(result.data);

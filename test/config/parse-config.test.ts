@@ -94,7 +94,21 @@ clusters:
       text: 'clusters:\n  - name: c\n    nodes:\n      - name: N1\n        facts:\n          activated: "yes"\n',
       line: 6,
       key: 'clusters[0].nodes[0].facts.activated',
-      message: /expected true or false/,
+      message: /^expected true or false, not the text "yes"$/,
+    },
+    {
+      what: 'a number where a text is expected: the wrong type, never "required"',
+      text: 'clusters:\n  - name: c\n    nodes:\n      - name: 42\n',
+      line: 4,
+      key: 'clusters[0].nodes[0].name',
+      message: /^expected a name \(text\), not the number 42$/,
+    },
+    {
+      what: 'a secret pasted where a variable name belongs: its type only, never its value',
+      text: 'defaults:\n  ssh:\n    passwordEnv: 20481024\nclusters:\n  - name: c\n    nodes: [{ name: N1 }]\n',
+      line: 3,
+      key: 'defaults.ssh.passwordEnv',
+      message: /^expected a name \(text\), not a number$/,
     },
     {
       what: 'an unknown edition',

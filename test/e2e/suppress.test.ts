@@ -123,7 +123,7 @@ it('an ignore file that cannot be used is a usage error naming its line', async 
     join(dir, 'ignore.yaml'),
   ]);
   expect(result.code).toBe(2);
-  expect(result.stderr).toMatch(/ignore\.yaml:2:\d+: ignore\[0\]\.reason: required: say why/);
+  expect(result.stderr).toMatch(/ignore\.yaml:2:\d+: ignore\[0\]\.reason: required \(expected a reason: say why/);
 });
 
 it('a baseline that is not a run report says what it is', async () => {
