@@ -4,6 +4,7 @@
 // shows 10 of each kind per step: each kind stops there, and a notice says how many more.
 import { findingWeight, vmWeight, type Weight } from '../analyze/gate.js';
 import type { Judgement } from '../analyze/judge.js';
+import { acceptanceNotes } from './acceptance-notes.js';
 import { guestText } from './describe.js';
 import { gateHeadline } from './gate-text.js';
 import { sanitize } from './sanitize.js';
@@ -99,8 +100,16 @@ export function* capAnnotations(all: readonly Annotation[]): Iterable<string> {
   }
 }
 
+/** Where a note is about, as file and line when its source says file:line. */
+function noteWhere(source: string | null): { file: string; line: number } | null {
+  const match = source ? /^(.*):(\d+)$/.exec(source) : null;
+  return match ? { file: match[1] ?? '', line: Number(match[2]) } : null;
+}
+
 export const formatGithub: Formatter<Judgement> = function* (judgement, context: FormatContext) {
   yield* capAnnotations(annotations(judgement, context.locate));
+  for (const note of acceptanceNotes(judgement, ANNOTATIONS_PER_KIND))
+    yield `${command({ kind: 'notice', title: 'avma-check: accepted findings', message: note.text, where: noteWhere(note.source) })}\n`;
   const headline = gateHeadline(judgement.gate);
   yield `${command({ kind: 'notice', title: `avma-check: ${headline.slice(0, headline.indexOf(':'))}`, message: `${headline} (exit code ${context.exitCode})` })}\n`;
 };

@@ -5,6 +5,7 @@ import { findingWeight, type GateOptions, vmWeight } from '../analyze/gate.js';
 import type { Judgement, RunFinding } from '../analyze/judge.js';
 import type { NodeRecord } from '../model/facts.js';
 import type { ClusterResult, Finding, VmResult } from '../model/report.js';
+import { acceptanceNotes } from './acceptance-notes.js';
 import { acceptanceText, guestText } from './describe.js';
 import { reasonIndex } from './target-reasons.js';
 import type { Formatter, Timings } from './types.js';
@@ -159,25 +160,45 @@ export function clusterSuite(
   };
 }
 
-export function runSuite(findings: readonly RunFinding[], gate: GateOptions, name: string): Suite | null {
-  if (findings.length === 0) return null;
+export function runSuite(judgement: Judgement, name: string): Suite | null {
+  const gate = judgement.gate.options;
+  const notes = acceptanceNotes(judgement);
+  const accepted: Testcase[] =
+    notes.length > 0
+      ? [
+          {
+            classname: 'avma-check.run',
+            name: 'accepted findings',
+            ms: 0,
+            out: notes.map((n) => n.text).join('\n'),
+          },
+        ]
+      : [];
+  if (judgement.findings.length === 0 && accepted.length === 0) return null;
   return {
     name,
     ms: 0,
-    cases: findings.map((f) => {
-      const c: Testcase = { classname: 'avma-check.run', name: `${f.rule} ${f.source ?? ''}`.trim(), ms: 0 };
-      if (findingWeight(f, gate) === 'failure')
-        c.failure = { message: f.message, type: f.rule, text: f.message };
-      else c.out = f.message;
-      return c;
-    }),
+    cases: [
+      ...accepted,
+      ...judgement.findings.map((f: RunFinding) => {
+        const c: Testcase = {
+          classname: 'avma-check.run',
+          name: `${f.rule} ${f.source ?? ''}`.trim(),
+          ms: 0,
+        };
+        if (findingWeight(f, gate) === 'failure')
+          c.failure = { message: f.message, type: f.rule, text: f.message };
+        else c.out = f.message;
+        return c;
+      }),
+    ],
   };
 }
 
 export function judgementSuites(judgement: Judgement, timings?: Timings, prefix = ''): Suite[] {
   const gate = judgement.gate.options;
   const suites = judgement.report.clusters.map((c) => clusterSuite(c, gate, `${prefix}${c.name}`, timings));
-  const run = runSuite(judgement.findings, gate, `${prefix}run`);
+  const run = runSuite(judgement, `${prefix}run`);
   return run ? [...suites, run] : suites;
 }
 

@@ -5,13 +5,13 @@ import { findingWeight, type GateOptions, vmWeight } from '../analyze/gate.js';
 import type { Judgement } from '../analyze/judge.js';
 import type { NodeRecord } from '../model/facts.js';
 import type { ClusterResult } from '../model/report.js';
+import { acceptanceNotes } from './acceptance-notes.js';
 import {
   acceptanceText,
   activationText,
   editionText,
   guestText,
   hyperVText,
-  plural,
   releaseText,
 } from './describe.js';
 import { countsText, GATE_WORD, gateReasons } from './gate-text.js';
@@ -112,24 +112,14 @@ function* findingList(judgement: Judgement): Iterable<string> {
 }
 
 function* acceptedList(judgement: Judgement): Iterable<string> {
-  const { ignore, baseline } = judgement;
+  const notes = acceptanceNotes(judgement, 100);
   const accepted = judgement.report.clusters.flatMap((c) =>
     c.findings.filter((f) => f.accepted && f.severity !== 'warning').map((f) => ({ cluster: c.name, f })),
   );
-  if (!ignore && !baseline && accepted.length === 0) return;
+  if (notes.length === 0 && accepted.length === 0) return;
   yield '### Accepted findings';
   yield '';
-  if (ignore) {
-    yield `Ignore file \`${cell(ignore.file)}\`: ${plural(ignore.entries, 'entry', 'entries')}, ${plural(ignore.suppressed, 'finding')} suppressed.`;
-    for (const s of ignore.wholeRule)
-      yield `- the entry at ${cell(s.source ?? '?')} names no cluster, node or VM: it suppresses \`${s.rule}\` everywhere`;
-  }
-  if (baseline) {
-    yield `Baseline \`${cell(baseline.file)}\` applied: ${plural(baseline.new, 'new finding')}, ${baseline.accepted} already in it, ${baseline.gone.length} gone since.`;
-    for (const g of baseline.gone.slice(0, 100))
-      yield `- gone: \`${g.rule}\` ${cell([g.cluster, g.node, g.vm].filter(Boolean).join('/'))}: ${cell(g.message)}`;
-  }
-  yield '';
+  for (const note of notes) yield `- ${cell(note.text, 800)}`;
   for (const { cluster, f } of accepted.slice(0, 500))
     yield `- ${cell(cluster)}: ${cell(f.message)} \`${f.rule}\` (${cell(f.accepted ? acceptanceText(f.accepted) : '', 300)})`;
   yield '';

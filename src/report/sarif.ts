@@ -6,6 +6,7 @@ import { findingWeight, type Weight } from '../analyze/gate.js';
 import type { Judgement } from '../analyze/judge.js';
 import type { Finding } from '../model/report.js';
 import { rules } from '../rules/index.js';
+import { acceptanceNotes } from './acceptance-notes.js';
 import { acceptanceText } from './describe.js';
 import { escapeJsonControls, sanitize } from './sanitize.js';
 import type { Formatter, Locator } from './types.js';
@@ -124,8 +125,12 @@ export const formatSarif: Formatter<Judgement> = function* (judgement, context) 
           {
             executionSuccessful: true,
             exitCode: context.exitCode,
-            toolExecutionNotifications:
-              results.length > kept.length
+            toolExecutionNotifications: [
+              ...acceptanceNotes(judgement).map((note) => ({
+                level: 'note',
+                message: { text: sanitize(note.text, 2000) },
+              })),
+              ...(results.length > kept.length
                 ? [
                     {
                       level: 'warning',
@@ -134,7 +139,8 @@ export const formatSarif: Formatter<Judgement> = function* (judgement, context) 
                       },
                     },
                   ]
-                : [],
+                : []),
+            ],
           },
         ],
         results: kept,

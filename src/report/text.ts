@@ -4,6 +4,7 @@ import type { GateVerdict } from '../analyze/gate.js';
 import type { Judgement } from '../analyze/judge.js';
 import type { NodeRecord } from '../model/facts.js';
 import type { ClusterResult, VmResult } from '../model/report.js';
+import { acceptanceNotes } from './acceptance-notes.js';
 import {
   acceptanceText,
   activationText,
@@ -137,27 +138,7 @@ function runLines(judgement: Judgement, style: Style): string[] {
     lines.push(
       `${style.warn('!')} ${sanitize(f.message, 400)} [${f.rule}]${f.source ? style.dim(` (${sanitize(f.source)})`) : ''}`,
     );
-  const ignore = judgement.ignore;
-  if (ignore) {
-    lines.push(
-      `Ignore file ${sanitize(ignore.file)}: ${plural(ignore.entries, 'entry', 'entries')}, ${plural(ignore.suppressed, 'finding')} suppressed`,
-    );
-    for (const s of ignore.wholeRule)
-      lines.push(
-        `  the entry at ${sanitize(s.source ?? '?')} names no cluster, node or VM: it suppresses ${s.rule} everywhere`,
-      );
-  }
-  const baseline = judgement.baseline;
-  if (baseline) {
-    lines.push(
-      `Baseline ${sanitize(baseline.file)} applied: ${plural(baseline.new, 'new finding')}, ${baseline.accepted} already in it, ${baseline.gone.length} gone since`,
-    );
-    for (const f of baseline.gone.slice(0, 20))
-      lines.push(
-        `  - gone: ${f.rule} ${sanitize([f.cluster, f.node, f.vm].filter(Boolean).join('/'), 200)}: ${sanitize(f.message)}`,
-      );
-    if (baseline.gone.length > 20) lines.push(`  … and ${baseline.gone.length - 20} more gone`);
-  }
+  for (const note of acceptanceNotes(judgement)) lines.push(`${style.dim('·')} ${sanitize(note.text, 600)}`);
   return lines.length > 0 ? [...lines, ''] : [];
 }
 

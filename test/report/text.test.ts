@@ -58,7 +58,7 @@ describe('text', () => {
     );
     expect(out).toMatch(/ {4}~ N3's activation expires .* suppressed by i\.yaml:5: renewal running\n/);
     expect(out).toMatch(
-      /Ignore file i\.yaml: 2 entries, 2 findings suppressed\n {2}the entry at i\.yaml:5 names no cluster, node or VM: it suppresses host-activation-expiring everywhere/,
+      /· ignore file i\.yaml: 2 entries, 2 findings suppressed\n· the ignore entry at i\.yaml:5 names no cluster, node or VM: it suppresses host-activation-expiring everywhere/,
     );
   });
 });
