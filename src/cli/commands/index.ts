@@ -2,6 +2,7 @@
 import { checkCommand } from './check.js';
 import { demoCommand } from './demo.js';
 import { diffCommand } from './diff.js';
+import { mergeCommand } from './merge.js';
 import { planCommand } from './plan.js';
 import { rulesCommand } from './rules.js';
 import { scanCommand } from './scan.js';
@@ -13,6 +14,7 @@ export const commands: CommandDef<any>[] = [
   checkCommand,
   planCommand,
   diffCommand,
+  mergeCommand,
   demoCommand,
   rulesCommand,
 ];
