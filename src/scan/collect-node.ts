@@ -4,8 +4,9 @@ import { NodeSSH } from 'node-ssh';
 import type { RawNode } from '../interpret/raw-schema.js';
 import { parseCollectorOutput, stderrSummary } from '../interpret/read-output.js';
 import { classifyConnectError, NodeFailure } from './classify-error.js';
+import { hostKeyFailure } from './host-key-failure.js';
 import type { HostKeyStore } from './host-key-store.js';
-import type { HostKeyVerdict } from './known-hosts.js';
+import type { HostKeyCheck } from './known-hosts.js';
 import { runCollector } from './run-collector.js';
 import type { SshSettings } from './ssh-settings.js';
 
@@ -16,34 +17,16 @@ export interface CollectTarget {
 
 export interface CollectOptions {
   hostKeys: HostKeyStore;
+  /** Trust on first use: record an unknown host key instead of failing. */
+  acceptNewHostKeys: boolean;
   maxOutputBytes: number;
   signal: AbortSignal;
 }
 
-function hostKeyFailure(verdict: HostKeyVerdict, host: string, port: number, file: string): NodeFailure {
-  const where = port === 22 ? host : `[${host}]:${port}`;
-  if (verdict === 'changed') {
-    return new NodeFailure(
-      'host-key',
-      `THE HOST KEY OF ${where} HAS CHANGED since it was recorded in ${file}: someone may be intercepting the connection, or the node was reinstalled`,
-      `if the change is expected, remove the old key (ssh-keygen -R '${where}' -f ${file}) and scan with --accept-new-host-keys`,
-      false,
-    );
-  }
-  if (verdict === 'revoked')
-    return new NodeFailure('host-key', `the host key of ${where} is marked @revoked in ${file}`, null, false);
-  return new NodeFailure(
-    'host-key',
-    `the host key of ${where} is not in ${file}`,
-    `check the key's fingerprint on the node, then scan once with --accept-new-host-keys to record it (or add it with ssh-keyscan)`,
-    false,
-  );
-}
-
 export async function collectNode(target: CollectTarget, options: CollectOptions): Promise<RawNode> {
   const { ssh } = target;
-  const entries = await options.hostKeys.entries(ssh.knownHostsPath);
-  let verdict: HostKeyVerdict | null = null;
+  const { hostKeys } = options;
+  let presented: { key: Buffer; check: HostKeyCheck } | null = null;
   let newKey: Buffer | null = null;
   const client = new NodeSSH();
   const sock = tcpConnect({ host: target.host, port: ssh.port, noDelay: true });
@@ -65,18 +48,29 @@ export async function collectNode(target: CollectTarget, options: CollectOptions
         readyTimeout: ssh.connectTimeoutMs,
         keepaliveInterval: 10_000,
         keepaliveCountMax: 3,
+        algorithms: { serverHostKey: hostKeys.algorithms(ssh.knownHostsPath, target.host, ssh.port) },
         // Synchronous on purpose: ssh2 accepts every key when a verifier returns a Promise.
         hostVerifier: (key: Buffer) => {
-          verdict = options.hostKeys.verify(entries, target.host, ssh.port, key);
-          if (verdict === 'unknown' && options.hostKeys.acceptNew) newKey = key;
-          return verdict === 'known' || newKey !== null;
+          presented = { key, check: hostKeys.check(ssh.knownHostsPath, target.host, ssh.port, key) };
+          if (presented.check.verdict === 'unknown' && options.acceptNewHostKeys) newKey = key;
+          return presented.check.verdict === 'known' || newKey !== null;
         },
       });
     } catch (error) {
       if (options.signal.aborted)
         throw new NodeFailure('timeout', 'the scan was interrupted before this node answered', null, false);
-      if (verdict && verdict !== 'known' && !newKey)
-        throw hostKeyFailure(verdict, target.host, ssh.port, ssh.knownHostsPath);
+      const seen = presented as { key: Buffer; check: HostKeyCheck } | null;
+      if (seen && seen.check.verdict !== 'known' && !newKey)
+        throw hostKeyFailure({
+          verdict: seen.check.verdict,
+          host: target.host,
+          port: ssh.port,
+          key: seen.key,
+          recorded: seen.check.recorded,
+          knownHostsPath: ssh.knownHostsPath,
+          jumpHost: null,
+          notAcceptedBecause: null,
+        });
       throw classifyConnectError(socketError ?? error, {
         host: target.host,
         port: ssh.port,
@@ -88,7 +82,20 @@ export async function collectNode(target: CollectTarget, options: CollectOptions
     if (!connection) throw new NodeFailure('unreachable', `${target.host} closed the connection after login`);
     // node-ssh drops its own error listener once connected: without this, a reset kills the process.
     connection.on('error', () => {});
-    if (newKey) await options.hostKeys.remember(ssh.knownHostsPath, target.host, ssh.port, newKey);
+    if (newKey) {
+      const recorded = await hostKeys.remember(ssh.knownHostsPath, target.host, ssh.port, newKey);
+      if (recorded.verdict === 'changed' || recorded.verdict === 'revoked')
+        throw hostKeyFailure({
+          verdict: recorded.verdict,
+          host: target.host,
+          port: ssh.port,
+          key: newKey,
+          recorded: [],
+          knownHostsPath: ssh.knownHostsPath,
+          jumpHost: null,
+          notAcceptedBecause: null,
+        });
+    }
     const run = await runCollector(connection, {
       commandTimeoutMs: ssh.commandTimeoutMs,
       maxOutputBytes: options.maxOutputBytes,

@@ -27,6 +27,8 @@ export interface ScanOptions extends SshOverrides {
   maxOutputBytes?: number;
   retryDelaysMs?: readonly number[];
   signal?: AbortSignal;
+  /** known_hosts files every user reads (default /etc/ssh/ssh_known_hosts and ssh_known_hosts2). */
+  systemKnownHostsPaths?: readonly string[];
 }
 
 const DEFAULT_RETRY_DELAYS_MS = [500, 1500];
@@ -76,7 +78,7 @@ async function run(config: Config, options: ScanOptions, emit: (event: ScanEvent
   // Every node in flight listens for Ctrl-C on this one signal.
   setMaxListeners(0, signal);
   const limit = pLimit(options.concurrency ?? DEFAULT_CONCURRENCY);
-  const hostKeys = new HostKeyStore(options.acceptNewHostKeys ?? false);
+  const hostKeys = new HostKeyStore({ systemPaths: options.systemKnownHostsPaths });
   const delays = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
   const declared = declaredClusters(config);
 
@@ -93,6 +95,7 @@ async function run(config: Config, options: ScanOptions, emit: (event: ScanEvent
     }
     if (cluster.discover) clusterSsh.set(cluster, await resolveSsh(layers, options.env, options));
   }
+  await hostKeys.preload([...nodeSsh.values(), ...clusterSsh.values()].map((ssh) => ssh.knownHostsPath));
 
   const scanNode = async ({ cluster, node }: Job): Promise<NodeScan> => {
     const host = node.host ?? node.name;
@@ -107,7 +110,12 @@ async function run(config: Config, options: ScanOptions, emit: (event: ScanEvent
         if (!ssh) throw new Error(`no SSH settings for ${node.name}`);
         const raw = await collectNode(
           { host, ssh },
-          { hostKeys, maxOutputBytes: options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES, signal },
+          {
+            hostKeys,
+            acceptNewHostKeys: options.acceptNewHostKeys ?? false,
+            maxOutputBytes: options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES,
+            signal,
+          },
         );
         const facts: NodeFacts = overrideFacts(
           nodeFactsFromRaw(raw, options.now),

@@ -19,7 +19,10 @@ export interface ServedCluster {
 }
 
 export interface ServeOptions {
-  faults?: Record<string, { fault?: SimFault; delayMs?: number; document?: unknown; noise?: string }>;
+  faults?: Record<
+    string,
+    { fault?: SimFault; delayMs?: number; document?: unknown; noise?: string; hostKeys?: readonly string[] }
+  >;
   firstOctet?: number;
   /** Leave these nodes out of known_hosts. */
   unknownHostKeys?: string[];
