@@ -93,7 +93,7 @@ async function run(config: Config, options: ScanOptions, emit: (event: ScanEvent
     for (const node of cluster.nodes.filter((n) => !declaredOnly(n))) {
       nodeSsh.set(node, await resolveSsh([...layers, node.ssh], options.env, options));
     }
-    if (cluster.discover) clusterSsh.set(cluster, await resolveSsh(layers, options.env, options));
+    if (cluster.discover.enabled) clusterSsh.set(cluster, await resolveSsh(layers, options.env, options));
   }
   await hostKeys.preload([...nodeSsh.values(), ...clusterSsh.values()].map((ssh) => ssh.knownHostsPath));
 
@@ -174,7 +174,7 @@ async function run(config: Config, options: ScanOptions, emit: (event: ScanEvent
       const fixed = declared[index]?.nodes ?? [];
       const scanned = cluster.nodes.filter((node) => !declaredOnly(node));
       const scans = await Promise.all(scanned.map((node) => limit(() => scanNode({ cluster, node }))));
-      if (cluster.discover) {
+      if (cluster.discover.enabled) {
         const known = new Set(cluster.nodes.map((n) => n.name.toLowerCase()));
         const added = reportedClusterNodes(scans).filter((member) => !known.has(member.name.toLowerCase()));
         if (added.length > 0) {
