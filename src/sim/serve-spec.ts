@@ -52,7 +52,14 @@ export async function serveSpec(spec: SimClusterSpec, options: ServeOptions = {}
   );
   await writeFile(keyPath, SIM_CLIENT_KEY, { mode: 0o600 });
   const config = configSchema.parse({
-    defaults: { ssh: { username: SIM_USERNAME, privateKeyPath: keyPath, knownHostsPath, agent: false } },
+    defaults: {
+      ssh: {
+        username: SIM_USERNAME,
+        privateKeyPath: keyPath,
+        knownHostsPath,
+        agent: false,
+      },
+    },
     clusters: [
       {
         name: spec.name,

@@ -76,17 +76,18 @@ function authenticate(spec: SimNodeSpec, context: ssh2.AuthContext): void {
     context.reject(['publickey', 'password']);
   } else if (context.method === 'password') {
     if (context.password === SIM_PASSWORD) context.accept();
-    else context.reject();
+    else context.reject(['publickey', 'password']);
   } else if (context.method !== 'publickey' || clientKey instanceof Error) {
     context.reject(['publickey', 'password']);
   } else if (context.key.algo !== clientKey.type || !context.key.data.equals(clientKey.getPublicSSH())) {
-    context.reject();
+    // Windows OpenSSH, like every OpenSSH, lists the methods that may still succeed.
+    context.reject(['publickey', 'password']);
   } else if (!context.signature || !context.blob) {
     context.accept();
   } else if (clientKey.verify(context.blob, context.signature, context.hashAlgo)) {
     context.accept();
   } else {
-    context.reject();
+    context.reject(['publickey', 'password']);
   }
 }
 
