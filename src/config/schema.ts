@@ -83,6 +83,8 @@ export const sshSchema = z.strictObject({
   passwordEnv: envName.optional(),
   agent: z.boolean({ error: 'expected true or false' }).optional(),
   knownHostsPath: name.optional(),
+  /** OpenSSH client config to honour: a file, or none (default ~/.ssh/config when it exists). */
+  configFile: name.optional(),
   connectTimeoutSeconds: seconds.optional(),
   commandTimeoutSeconds: seconds.optional(),
 });

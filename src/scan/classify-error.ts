@@ -67,7 +67,7 @@ export function classifyConnectError(error: unknown, context: ErrorContext): Nod
       return new NodeFailure(
         'unreachable',
         `cannot resolve ${context.jumpHost ?? context.host}`,
-        'Check the host name in the config and DNS.',
+        'Check the host name in the config (or HostName in your OpenSSH config) and DNS.',
       );
     case 'EHOSTUNREACH':
     case 'ENETUNREACH':

@@ -73,7 +73,7 @@ async function run(config: Config, options: ScanOptions, emit: (event: ScanEvent
   const declared = declaredClusters(config);
 
   // SSH settings are resolved once, before any node is contacted: a setting that cannot work (a missing key
-  // file, a wrong passphrase, an unreadable known_hosts) is a usage error of the run, not a
+  // file, a wrong passphrase, an unreadable known_hosts or OpenSSH config) is a usage error of the run, not a
   // fault of every node. Discovered nodes are resolved when found, from their cluster's settings.
   const nodeSsh = new Map<NodeConfig, SshSettings>();
   const knownHostsPaths: string[] = [];

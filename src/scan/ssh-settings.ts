@@ -1,23 +1,36 @@
-// SSH settings for one node: defaults < cluster < node, with secrets only from environment variables. Keys are
-// read and decrypted once per run (KeyRing), shared by every node that names them.
-import { homedir } from 'node:os';
+// SSH settings for one node: clusters.yaml (defaults < cluster < node) wins over the user's OpenSSH config
+// (~/.ssh/config, or ssh.configFile), which wins over built-in defaults. Secrets come only from environment
+// variables. Jump hosts (ProxyJump) are resolved through the same OpenSSH config.
+import { homedir, hostname, userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import type { SshConfig } from '../config/schema.js';
 import { UserError } from '../config/user-error.js';
-import { type Identity, KeyRing } from './private-keys.js';
+import { type Identity, KeyRing, type Passphrase } from './private-keys.js';
+import type { JumpSpec } from './proxy-jump.js';
+import { type ConfigFile, readSshConfigFile } from './ssh-config-file.js';
+import { lookupHost } from './ssh-config-lookup.js';
+import {
+  expandIdentityFile,
+  interpretOptions,
+  type SshConfigHost,
+  type TokenValues,
+  validateSshConfig,
+} from './ssh-config-options.js';
 
 export const DEFAULT_CONNECT_TIMEOUT_SECONDS = 10;
 export const DEFAULT_COMMAND_TIMEOUT_SECONDS = 120;
+const MAX_JUMP_DEPTH = 8;
 
 /** One SSH login: a jump host, or the node itself. */
 export interface HopSettings {
-  /** The name as given (clusters.yaml host), for messages. */
+  /** The name as given (clusters.yaml host or a ProxyJump entry), before HostName. */
   alias: string;
-  /** Where to connect. */
+  /** Where to connect: the OpenSSH config's HostName, else the alias. */
   host: string;
   port: number;
   username: string;
   identities: Identity[];
+  identitiesOnly: boolean;
   agent: string | null;
   password: string | null;
   /** The user's known_hosts file: checked, and where new keys are recorded. */
@@ -51,18 +64,65 @@ function fromEnv(env: Readonly<Record<string, string | undefined>>, name: string
   return value;
 }
 
-/** What every node of a run shares: the environment and the decrypted keys. */
+/** Who runs the scan, for OpenSSH's defaults and tokens. userInfo() throws for a uid with no passwd entry. */
+function localIdentity() {
+  let user = { username: '', uid: -1 };
+  try {
+    user = userInfo();
+  } catch {
+    // A container user without a name: OpenSSH's %u and default user stay empty.
+  }
+  return { home: homedir(), localUser: user.username, localHost: hostname(), uid: user.uid };
+}
+
+/** What every node of a run shares: the environment, decrypted keys and parsed OpenSSH configs. */
 export class SshResolver {
   readonly keys = new KeyRing();
+  private readonly configs = new Map<string, Promise<ConfigFile | null>>();
+  private readonly local = localIdentity();
 
   constructor(
     private readonly env: Readonly<Record<string, string | undefined>>,
     private readonly overrides: SshOverrides,
   ) {}
 
+  private sshConfig(setting: string | undefined): Promise<ConfigFile | null> {
+    if (setting?.toLowerCase() === 'none') return Promise.resolve(null);
+    const path = expandHome(setting ?? '~/.ssh/config');
+    let config = this.configs.get(path);
+    if (!config) {
+      config = readSshConfigFile(path, setting !== undefined, this.local.home).then((file) => {
+        if (file) validateSshConfig(file);
+        return file;
+      });
+      this.configs.set(path, config);
+    }
+    return config;
+  }
+
+  private lookup(config: ConfigFile | null, host: string): SshConfigHost {
+    return interpretOptions(lookupHost(config, host, this.local), host);
+  }
+
+  private async identities(
+    paths: readonly string[],
+    from: 'config' | 'ssh-config',
+    passphrase: Passphrase | null,
+    agent: boolean,
+  ): Promise<Identity[]> {
+    const loaded = await Promise.all(paths.map((path) => this.keys.load({ path, passphrase, from, agent })));
+    return loaded.filter((identity): identity is Identity => identity !== null);
+  }
+
+  private tokens(alias: string, entry: SshConfigHost, username: string, port: number): TokenValues {
+    return { ...this.local, originalHost: alias, host: entry.hostname ?? alias, user: username, port };
+  }
+
   /** Settings for the node reached as `hostArg` (its clusters.yaml host, or its name). */
   async resolve(layers: readonly (SshConfig | undefined)[], hostArg: string): Promise<SshSettings> {
     const merged: SshConfig = Object.assign({}, ...layers.filter(Boolean));
+    const config = await this.sshConfig(merged.configFile);
+    const entry = this.lookup(config, hostArg);
     const agent = merged.agent === false ? null : (this.env.SSH_AUTH_SOCK ?? null);
     if (merged.agent === true && !agent)
       throw new UserError(
@@ -73,29 +133,37 @@ export class SshResolver {
       ? { value: fromEnv(this.env, merged.passphraseEnv, 'key passphrase'), variable: merged.passphraseEnv }
       : null;
     const password = merged.passwordEnv ? fromEnv(this.env, merged.passwordEnv, 'SSH password') : null;
-    const identity = merged.privateKeyPath
-      ? await this.keys.load({
-          path: expandHome(merged.privateKeyPath),
+    const username = merged.username ?? entry.user ?? 'avma-scan';
+    const port = merged.port ?? entry.port ?? 22;
+    const identities = merged.privateKeyPath
+      ? await this.identities([expandHome(merged.privateKeyPath)], 'config', passphrase, agent !== null)
+      : await this.identities(
+          entry.identityFiles.map((file) =>
+            expandHome(expandIdentityFile(file, this.tokens(hostArg, entry, username, port))),
+          ),
+          'ssh-config',
           passphrase,
-          from: 'config',
-          agent: agent !== null,
-        })
-      : null;
-    if (!identity?.key && !agent && !password) {
+          agent !== null,
+        );
+    if (!identities.some((identity) => identity.key) && !agent && !password) {
       throw new UserError(
         'no way to log in: give ssh.privateKeyPath, run an ssh-agent, or name a password variable in ssh.passwordEnv',
       );
     }
-    return {
+    const node = {
       alias: hostArg,
-      host: hostArg,
-      port: merged.port ?? 22,
-      username: merged.username ?? 'avma-scan',
-      identities: identity ? [identity] : [],
+      host: entry.hostname ?? hostArg,
+      port,
+      username,
+      identities,
+      identitiesOnly: entry.identitiesOnly,
       agent,
       password,
       knownHostsPath: expandHome(merged.knownHostsPath ?? '~/.ssh/known_hosts'),
-      jumps: [],
+    };
+    return {
+      ...node,
+      jumps: await this.jumpChain(config, entry.proxyJump ?? [], node, passphrase, [hostArg]),
       connectTimeoutMs:
         1000 *
         (this.overrides.connectTimeoutSeconds ??
@@ -107,5 +175,57 @@ export class SshResolver {
           merged.commandTimeoutSeconds ??
           DEFAULT_COMMAND_TIMEOUT_SECONDS),
     };
+  }
+
+  /**
+   * As `ssh -J j1,j2` does: j2 is reached through j1, and only j1's own ProxyJump (from the config) applies.
+   * A jump host is never sent the node's password; without IdentityFiles of its own it is offered the node's keys.
+   */
+  private async jumpChain(
+    config: ConfigFile | null,
+    specs: readonly JumpSpec[],
+    node: HopSettings,
+    passphrase: Passphrase | null,
+    path: readonly string[],
+  ): Promise<HopSettings[]> {
+    const [first] = specs;
+    if (!first) return [];
+    if (path.length > MAX_JUMP_DEPTH)
+      throw new UserError(
+        `ProxyJump for ${path[0]} leads through more than ${MAX_JUMP_DEPTH} jump hosts (${path.join(' via ')}): is there a loop?`,
+        'check ProxyJump in your OpenSSH config',
+      );
+    const before = await this.jumpChain(
+      config,
+      this.lookup(config, first.host).proxyJump ?? [],
+      node,
+      passphrase,
+      [...path, first.host],
+    );
+    const hops = await Promise.all(
+      specs.map(async (spec): Promise<HopSettings> => {
+        const entry = this.lookup(config, spec.host);
+        const username = spec.user ?? entry.user ?? this.local.localUser;
+        const port = spec.port ?? entry.port ?? 22;
+        const files = entry.identityFiles.map((file) =>
+          expandHome(expandIdentityFile(file, this.tokens(spec.host, entry, username, port))),
+        );
+        return {
+          alias: spec.host,
+          host: entry.hostname ?? spec.host,
+          port,
+          username,
+          identities:
+            files.length > 0
+              ? await this.identities(files, 'ssh-config', passphrase, node.agent !== null)
+              : node.identities,
+          identitiesOnly: entry.identitiesOnly,
+          agent: node.agent,
+          password: null,
+          knownHostsPath: node.knownHostsPath,
+        };
+      }),
+    );
+    return [...before, ...hops];
   }
 }

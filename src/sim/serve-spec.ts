@@ -52,12 +52,14 @@ export async function serveSpec(spec: SimClusterSpec, options: ServeOptions = {}
   );
   await writeFile(keyPath, SIM_CLIENT_KEY, { mode: 0o600 });
   const config = configSchema.parse({
+    // The simulated nodes answer on loopback: the user's ~/.ssh/config (a ProxyJump for Host *) must not apply.
     defaults: {
       ssh: {
         username: SIM_USERNAME,
         privateKeyPath: keyPath,
         knownHostsPath,
         agent: false,
+        configFile: 'none',
       },
     },
     clusters: [

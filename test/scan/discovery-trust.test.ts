@@ -61,6 +61,7 @@ function setup(discover: unknown, login: 'password' | 'key', collectorKnown: boo
         port: collector.port,
         knownHostsPath,
         agent: false,
+        configFile: 'none',
         ...(login === 'password' ? { passwordEnv: 'AVMA_PW' } : { privateKeyPath: join(dir, 'client_key') }),
       },
     },

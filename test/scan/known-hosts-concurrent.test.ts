@@ -50,7 +50,7 @@ function configFile(served: ServedCluster, knownHostsPath: string): string {
     file,
     [
       'defaults:',
-      `  ssh: { username: ${ssh?.username}, privateKeyPath: ${ssh?.privateKeyPath}, knownHostsPath: ${knownHostsPath}, agent: false }`,
+      `  ssh: { username: ${ssh?.username}, privateKeyPath: ${ssh?.privateKeyPath}, knownHostsPath: ${knownHostsPath}, agent: false, configFile: none }`,
       'clusters:',
       `  - name: ${cluster?.name}`,
       '    nodes:',

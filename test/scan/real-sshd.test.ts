@@ -125,6 +125,7 @@ function config(knownHostKey: string, knownHosts = `[${HOST}]:${port} ${knownHos
         privateKeyPath: join(dir, 'client_key'),
         knownHostsPath,
         agent: false,
+        configFile: 'none',
       },
     },
     clusters: [{ name: 'real', nodes: [{ name: 'REAL01', host: HOST }] }],

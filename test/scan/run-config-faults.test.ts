@@ -117,6 +117,36 @@ describe('run-wide configuration faults', () => {
       env: { AVMA_PASS: 'Wrong-Passphrase-1' },
       message: /^the passphrase in \$AVMA_PASS does not decrypt the private key .*client_encrypted$/,
     },
+    {
+      what: 'an OpenSSH config that cannot be parsed',
+      ssh: () => {
+        writeFileSync(join(dir, 'ssh_config'), 'Host node\n  HostName "unterminated\n');
+        return { configFile: join(dir, 'ssh_config') };
+      },
+      message: /^cannot parse the OpenSSH config .*ssh_config: /,
+    },
+    {
+      what: 'an OpenSSH config with a bad value',
+      ssh: () => {
+        writeFileSync(join(dir, 'ssh_config_port'), 'Host *\n  Port twenty-two\n');
+        return { configFile: join(dir, 'ssh_config_port') };
+      },
+      message: /ssh_config_port: Port "twenty-two" is not a port number/,
+    },
+    {
+      what: 'a ProxyJump loop in the OpenSSH config',
+      ssh: () => {
+        writeFileSync(join(dir, 'ssh_config_loop'), 'Host *\n  ProxyJump bastion\n');
+        return { configFile: join(dir, 'ssh_config_loop') };
+      },
+      message:
+        /^ProxyJump for 127\.0\.0\.220 leads through more than 8 jump hosts \(127\.0\.0\.220 via bastion via bastion/,
+    },
+    {
+      what: 'a named OpenSSH config that does not exist',
+      ssh: () => ({ configFile: join(dir, 'missing_config') }),
+      message: /^cannot read the OpenSSH config .*missing_config: no such file$/,
+    },
   ];
 
   it.each(cases)('$what', async ({ ssh, env, message }) => {

@@ -1,7 +1,7 @@
 // Login through a real ssh-agent (Debian's ssh-agent and ssh-add, keys from ssh-keygen), its socket passed in
-// the scan's env option; a dead agent is not fatal.
+// the scan's env option; IdentitiesOnly limits the agent to the configured keys; a dead agent is not fatal.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import { scanToSnapshot } from '../../src/scan/scan.js';
 import { SIM_CLIENT_KEY, SIM_CLIENT_KEY_PUBLIC } from '../../src/sim/keys.js';
 import type { SimClusterSpec } from '../../src/sim/recordings.js';
 import { type ServedCluster, serveSpec } from '../../src/sim/serve-spec.js';
+import { generateKey } from '../helpers/keys.js';
 
 const spec: SimClusterSpec = {
   name: 'agent',
@@ -22,6 +23,7 @@ let dir = '';
 let agent: ChildProcess | null = null;
 let socket = '';
 let authorized = '';
+let other = '';
 
 function startAgent(): Promise<void> {
   socket = join(dir, 'agent.sock');
@@ -42,6 +44,7 @@ beforeAll(async () => {
   authorized = join(dir, 'authorized');
   writeFileSync(authorized, SIM_CLIENT_KEY, { mode: 0o600 });
   writeFileSync(`${authorized}.pub`, `${SIM_CLIENT_KEY_PUBLIC}\n`);
+  other = generateKey(dir, 'other', 'ed25519').path;
   await startAgent();
   execFileSync('ssh-add', ['-q', authorized], { env: { SSH_AUTH_SOCK: socket } });
 });
@@ -63,12 +66,41 @@ async function scanWith(ssh: Partial<SshConfig>, env: Record<string, string> = {
   return snapshot.clusters[0]?.nodes[0];
 }
 
+function sshConfig(name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
 describe('ssh-agent', () => {
   it('logs in with the key the agent holds', async () => {
     expect(execFileSync('ssh-add', ['-l'], { env: { SSH_AUTH_SOCK: socket }, encoding: 'utf8' })).toMatch(
       /ED25519/,
     );
     expect(await scanWith({})).toMatchObject({ error: null, facts: { release: '2019' } });
+  });
+
+  it('with IdentitiesOnly, offers only agent keys that match an IdentityFile', async () => {
+    const onlyOther = sshConfig('only_other', `Host *\n  IdentitiesOnly yes\n  IdentityFile ${other}\n`);
+    const refused = await scanWith({ configFile: onlyOther });
+    expect(refused?.error).toMatchObject({
+      kind: 'auth',
+      message: expect.stringMatching(/refused the login/),
+    });
+    const withoutOnly = sshConfig('without_only', `Host *\n  IdentityFile ${other}\n`);
+    expect((await scanWith({ configFile: withoutOnly }))?.error).toBeNull();
+  });
+
+  it('an encrypted IdentityFile with no passphrase is left to the agent that holds it', async () => {
+    const encrypted = join(dir, 'encrypted');
+    copyFileSync(authorized, encrypted);
+    copyFileSync(`${authorized}.pub`, `${encrypted}.pub`);
+    execFileSync('ssh-keygen', ['-q', '-p', '-P', '', '-N', 'agent-held', '-f', encrypted]);
+    const config = sshConfig(
+      'config_encrypted',
+      `Host *\n  IdentitiesOnly yes\n  IdentityFile ${encrypted}\n`,
+    );
+    expect((await scanWith({ configFile: config }))?.error).toBeNull();
   });
 
   it('an agent that cannot be reached does not stop a key login, and is named when the login fails', async () => {
