@@ -79,7 +79,8 @@ export async function collectNode(target: CollectTarget, options: CollectOptions
       new NodeFailure(
         'bad-output',
         parsed.message,
-        "Run avma-check again with --debug and send the node's raw output it prints to the avma-check maintainers, with the node's Windows Server release.",
+        'Run avma-check again with --debug and send the raw output it prints for this node, with the ' +
+          "node's Windows Server release, to the avma-check maintainers.",
         false,
       ),
       run.stdout,

@@ -71,7 +71,9 @@ async function identityOf(source: KeySource, decrypted: Decrypted): Promise<Iden
         return { path, key: null, publicKey: await publicKeyBeside(path) };
       throw new UserError(
         `the private key ${path} is encrypted, and no passphrase was given`,
-        'name the environment variable that holds its passphrase in ssh.passphraseEnv, or add the key to ssh-agent',
+        source.from === 'config'
+          ? 'name the environment variable that holds its passphrase in ssh.passphraseEnv, or load the key into ssh-agent and leave ssh.privateKeyPath out'
+          : 'name the environment variable that holds its passphrase in ssh.passphraseEnv, or load the key into ssh-agent',
       );
     }
     if (passphrase && /bad passphrase|bad decrypt|integrity check failed/i.test(message)) {

@@ -110,4 +110,13 @@ describe('known_hosts', () => {
     expect(verifyHostKey(entries, 'hv01', A)).toBe('known');
     expect(verifyHostKey(entries, 'hv02', B)).toBe('known');
   });
+
+  it('records nothing when the file, re-read under the lock, already decides the host', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'kh-')), 'known_hosts');
+    writeFileSync(file, `hv01 ${keyA}\n`);
+    expect((await recordHostKey(file, 'hv01', A)).verdict).toBe('known');
+    // Another scan recorded a different key for the host meanwhile: that key decides, nothing is added.
+    expect((await recordHostKey(file, 'hv01', B)).verdict).toBe('changed');
+    expect(readFileSync(file, 'utf8')).toBe(`hv01 ${keyA}\n`);
+  });
 });
