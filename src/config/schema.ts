@@ -66,14 +66,25 @@ const azureLocalAvma = z
 
 const seconds = z.number({ error: 'expected a number of seconds' }).positive().max(3600);
 
+// The NAME of an environment variable. A value that is not one may be the secret itself, pasted by mistake: no
+// message about it ever repeats the value.
+const envName = z
+  .string({ error: 'expected the name of an environment variable' })
+  .regex(
+    /^[A-Za-z_][A-Za-z0-9_]*$/,
+    'must be the NAME of an environment variable (letters, digits and _, not starting with a digit), not the secret itself',
+  );
+
 export const sshSchema = z.strictObject({
   username: name.optional(),
   port: z.number({ error: 'expected a port number' }).int().min(1).max(65535).optional(),
   privateKeyPath: name.optional(),
-  passphraseEnv: name.optional(),
-  passwordEnv: name.optional(),
+  passphraseEnv: envName.optional(),
+  passwordEnv: envName.optional(),
   agent: z.boolean({ error: 'expected true or false' }).optional(),
   knownHostsPath: name.optional(),
+  /** OpenSSH client config to honour: a file, or none (default ~/.ssh/config when it exists). */
+  configFile: name.optional(),
   connectTimeoutSeconds: seconds.optional(),
   commandTimeoutSeconds: seconds.optional(),
 });
@@ -114,9 +125,28 @@ const vmSchema = z.strictObject({
   guest: guestSchema.optional(),
 });
 
+// Discovered nodes are named by another node, not by the user: a lying node could name a host that collects
+// passwords or plants a host key. So they get neither a password nor trust on first use unless asked for here.
+const discoverSchema = z
+  .union(
+    [
+      z.boolean(),
+      z.strictObject({
+        enabled: z.boolean({ error: 'expected true or false' }).default(true),
+        sendPassword: z.boolean({ error: 'expected true or false' }).default(false),
+        acceptNewHostKeys: z.boolean({ error: 'expected true or false' }).default(false),
+      }),
+    ],
+    { error: 'expected true, false, or { enabled, sendPassword, acceptNewHostKeys } (each true or false)' },
+  )
+  .default(false)
+  .transform((value) =>
+    typeof value === 'boolean' ? { enabled: value, sendPassword: false, acceptNewHostKeys: false } : value,
+  );
+
 const clusterSchema = z.strictObject({
   name,
-  discover: z.boolean({ error: 'expected true or false' }).default(false),
+  discover: discoverSchema,
   ssh: sshSchema.optional(),
   nodes: z
     .array(nodeSchema, { error: 'expected a list of nodes' })
@@ -136,3 +166,4 @@ export type ClusterConfig = Config['clusters'][number];
 export type NodeConfig = ClusterConfig['nodes'][number];
 export type VmConfig = ClusterConfig['vms'][number];
 export type SshConfig = z.output<typeof sshSchema>;
+export type DiscoverConfig = z.output<typeof discoverSchema>;

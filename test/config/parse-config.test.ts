@@ -108,7 +108,7 @@ clusters:
       text: 'defaults:\n  ssh:\n    passwordEnv: 20481024\nclusters:\n  - name: c\n    nodes: [{ name: N1 }]\n',
       line: 3,
       key: 'defaults.ssh.passwordEnv',
-      message: /^expected a name \(text\), not a number$/,
+      message: /^expected the name of an environment variable, not a number$/,
     },
     {
       what: 'an unknown edition',

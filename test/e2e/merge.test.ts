@@ -8,7 +8,7 @@ import { ROOT } from '../helpers/run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'avma-merge-'));
 const example = readFileSync(join(ROOT, 'clusters.example.yaml'), 'utf8');
-const [head, prodPart, branchPart] = example.split(/\n(?= {2}- name: hv-)/);
+const [head = '', prodPart = '', branchPart = ''] = example.split(/\n(?= {2}- name: hv-)/);
 
 it('a snapshot per cluster, merged, gives the verdicts of both clusters judged together', async () => {
   const prod = join(dir, 'prod.yaml');

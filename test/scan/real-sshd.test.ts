@@ -1,6 +1,6 @@
 // The client against the server admins actually run: Debian's OpenSSH sshd on loopback, answering through a
 // ForceCommand as a Windows node would (.ci/run installs openssh-server).
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -49,6 +49,7 @@ beforeAll(async () => {
   mkdirSync(join(dir, 'home'));
   mkdirSync('/run/sshd', { recursive: true });
   writeFileSync(join(dir, 'host_key'), SIM_HOST_KEY_A, { mode: 0o600 });
+  execFileSync('ssh-keygen', ['-q', '-t', 'rsa', '-N', '', '-f', join(dir, 'host_rsa_key')]);
   writeFileSync(join(dir, 'authorized_keys'), `${SIM_CLIENT_KEY_PUBLIC}\n`, { mode: 0o600 });
   writeFileSync(join(dir, 'client_key'), SIM_CLIENT_KEY, { mode: 0o600 });
   const answer = {
@@ -79,6 +80,7 @@ process.stdout.write(answer.stdout);
     [
       `ListenAddress ${HOST}:${port}`,
       `HostKey ${join(dir, 'host_key')}`,
+      `HostKey ${join(dir, 'host_rsa_key')}`,
       `PidFile ${join(dir, 'sshd.pid')}`,
       `AuthorizedKeysFile ${join(dir, 'authorized_keys')}`,
       'StrictModes no',
@@ -112,9 +114,9 @@ afterAll(() => {
   sshd?.kill();
 });
 
-function config(knownHostKey: string) {
+function config(knownHostKey: string, knownHosts = `[${HOST}]:${port} ${knownHostKey}\n`) {
   const knownHostsPath = join(dir, `known_hosts_${knownHostKey === SIM_HOST_KEY_A_PUBLIC ? 'a' : 'b'}`);
-  writeFileSync(knownHostsPath, `[${HOST}]:${port} ${knownHostKey}\n`);
+  writeFileSync(knownHostsPath, knownHosts);
   return configSchema.parse({
     defaults: {
       ssh: {
@@ -123,6 +125,7 @@ function config(knownHostKey: string) {
         privateKeyPath: join(dir, 'client_key'),
         knownHostsPath,
         agent: false,
+        configFile: 'none',
       },
     },
     clusters: [{ name: 'real', nodes: [{ name: 'REAL01', host: HOST }] }],
@@ -142,6 +145,19 @@ describe('against a real OpenSSH sshd', () => {
       facts: { release: '2025', edition: 'datacenter', activated: true },
     });
     expect(cluster?.vms[0]).toMatchObject({ name: 'vm-ü1', owner: 'REAL01', guest: { release: '2022' } });
+  });
+
+  it('connects to a host whose RSA key alone is recorded (ssh-keyscan -t rsa), though it also has ed25519', async () => {
+    const scanned = execFileSync('ssh-keyscan', ['-t', 'rsa', '-p', String(port), HOST], {
+      encoding: 'utf8',
+    });
+    expect(scanned).toMatch(/^\[127\.0\.0\.9\]:\d+ ssh-rsa /m);
+    const snapshot = await scanToSnapshot(config('rsa', scanned), {
+      now: new Date('2026-11-22'),
+      env: {},
+      systemKnownHostsPaths: [],
+    });
+    expect(snapshot.clusters[0]?.nodes[0]).toMatchObject({ error: null, facts: { release: '2025' } });
   });
 
   it('refuses a host key that does not match known_hosts, before logging in', async () => {
