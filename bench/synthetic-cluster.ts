@@ -13,6 +13,7 @@ function facts(overrides: Partial<NodeFacts>): NodeFacts {
     licenseState: 'Licensed',
     activationExpires: null,
     evaluationLicense: false,
+    onlyAddOnLicenses: false,
     hyperV: true,
     state: 'Up',
     azureLocalAvma: null,

@@ -54,6 +54,7 @@ function plannedNode(change: Extract<Change, { kind: 'add-node' }>): NodeRecord 
       licenseState: null,
       activationExpires: null,
       evaluationLicense: false,
+      onlyAddOnLicenses: false,
       hyperV: true,
       state: 'Up',
       azureLocalAvma: null,

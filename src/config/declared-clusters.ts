@@ -22,6 +22,7 @@ export function declaredNodeFacts(facts: DeclaredFacts): NodeFacts {
     licenseState: null,
     activationExpires: facts.activationExpires ?? null,
     evaluationLicense: false,
+    onlyAddOnLicenses: false,
     hyperV: facts.hyperV ?? null,
     state: facts.state ?? null,
     azureLocalAvma: facts.azureLocalAvma ?? null,

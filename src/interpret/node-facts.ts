@@ -6,7 +6,7 @@ import {
   isSemiAnnualEditionId,
   isSemiAnnualSku,
 } from '../domain/editions.js';
-import { interpretLicense } from '../domain/licensing.js';
+import { interpretLicense, isAddOnLicense } from '../domain/licensing.js';
 import { releaseFromBuild } from '../domain/releases.js';
 import { NODE_STATES, type NodeFacts, type NodeState, type ProbeError } from '../model/facts.js';
 import type { RawNode } from './raw-schema.js';
@@ -29,12 +29,25 @@ export function probeErrorsOf(raw: RawNode): ProbeError[] {
 }
 
 function activationOf(raw: RawNode, now: Date) {
+  const unknown = { activated: null, licenseState: null, expires: null, evaluation: false };
   const rows = okValue(raw.probes.license);
-  if (rows === null) return { activated: null, licenseState: null, expires: null, evaluation: false };
-  if (rows.length === 0)
-    return { activated: false, licenseState: 'Unlicensed' as const, expires: null, evaluation: false };
-  const row = rows.find((r) => digits(r.LicenseStatus) === 1) ?? rows[0];
-  return interpretLicense(
+  if (rows === null) return { ...unknown, onlyAddOns: false };
+  // Only the OS row decides: an add-on row (ESU) that is Licensed never makes the host activated.
+  const osRows = rows.filter(
+    (r) =>
+      !isAddOnLicense({
+        name: r.Name,
+        description: r.Description,
+        family: r.LicenseFamily,
+        isAddon: r.LicenseIsAddon,
+      }),
+  );
+  if (osRows.length === 0) {
+    const none = { activated: false, licenseState: 'Unlicensed' as const, expires: null, evaluation: false };
+    return { ...none, onlyAddOns: rows.length > 0 };
+  }
+  const row = osRows.find((r) => digits(r.LicenseStatus) === 1) ?? osRows[0];
+  const activation = interpretLicense(
     {
       licenseStatus: digits(row?.LicenseStatus) ?? -1,
       gracePeriodRemaining: digits(row?.GracePeriodRemaining),
@@ -42,6 +55,7 @@ function activationOf(raw: RawNode, now: Date) {
     },
     now,
   );
+  return { ...activation, onlyAddOns: false };
 }
 
 /** The node's own state as its cluster reports it (the rest of the cluster's view is merged later). */
@@ -75,6 +89,7 @@ export function nodeFactsFromRaw(raw: RawNode, now: Date): NodeFacts {
     licenseState: activation.licenseState,
     activationExpires: activation.expires,
     evaluationLicense: activation.evaluation,
+    onlyAddOnLicenses: activation.onlyAddOns,
     hyperV: hyperV ? hyperV.Installed : null,
     state: ownClusterState(raw),
     azureLocalAvma: null,

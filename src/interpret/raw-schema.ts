@@ -39,6 +39,9 @@ const licenseRow = z.object({
   LicenseStatus: text,
   GracePeriodRemaining: text.optional(),
   PartialProductKey: text.optional(),
+  // Since collector version 2; absent in documents of older collectors.
+  LicenseFamily: text.optional(),
+  LicenseIsAddon: z.boolean().optional(),
 });
 
 const clusterNode = z.object({ Name: text, State: text, DrainStatus: text.optional() });
@@ -61,7 +64,8 @@ const vm = z.object({
 });
 
 export const rawNodeSchema = z.object({
-  collectorVersion: z.literal(1),
+  /** 2 adds LicenseFamily and LicenseIsAddon to licence rows; version 1 documents are still read. */
+  collectorVersion: z.union([z.literal(1), z.literal(2)]),
   computerName: text,
   probes: z.object({
     currentVersion: probe(currentVersion),
@@ -76,5 +80,6 @@ export const rawNodeSchema = z.object({
 
 export type RawNode = z.output<typeof rawNodeSchema>;
 export type RawVm = z.output<typeof vm>;
+export type RawLicenseRow = z.output<typeof licenseRow>;
 export type RawClusterGroup = z.output<typeof clusterGroup>;
 export type RawProbes = RawNode['probes'];

@@ -23,6 +23,8 @@ export interface NodeFacts {
   activationExpires: string | null;
   /** A time-based evaluation licence, from the licence Description. */
   evaluationLicense: boolean;
+  /** Licence rows were found, but only add-ons (e.g. ESU): no Windows licence, so not activated. */
+  onlyAddOnLicenses: boolean;
   hyperV: boolean | null;
   state: NodeState | null;
   azureLocalAvma: AzureLocalAvma | null;

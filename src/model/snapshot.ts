@@ -47,6 +47,7 @@ const nodeFacts = z.strictObject({
   licenseState: nullable(z.enum(LICENSE_STATES)),
   activationExpires: nullable(z.iso.datetime()),
   evaluationLicense: z.boolean(),
+  onlyAddOnLicenses: z.boolean().default(false),
   hyperV: nullable(z.boolean()),
   state: nullable(z.enum(NODE_STATES)),
   azureLocalAvma: nullable(z.enum(AZURE_LOCAL_AVMA_SOURCES)),

@@ -32,6 +32,7 @@ export function nodeJson(node: NodeRecord) {
     editionId: facts?.editionId ?? null,
     activated: facts?.activated ?? null,
     licenseState: facts?.licenseState ?? null,
+    onlyAddOnLicenses: facts?.onlyAddOnLicenses ?? false,
     activationExpires: facts?.activationExpires ?? null,
     hyperV: facts?.hyperV ?? null,
     azureLocalAvma: facts?.azureLocalAvma ?? null,

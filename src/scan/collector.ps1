@@ -52,6 +52,7 @@ $probes.operatingSystem = Invoke-Probe {
   }
 }
 
+# The Windows ApplicationID also holds add-on rows (ESU on 2012 R2): LicenseIsAddon tells them from the OS row.
 $probes.license = Invoke-ListProbe {
   $filter = "ApplicationID='55c92734-d682-4d71-983e-d6ec3f16059f' AND PartialProductKey IS NOT NULL"
   foreach ($row in @(Get-CimInstance -ClassName 'SoftwareLicensingProduct' -Filter $filter)) {
@@ -61,6 +62,8 @@ $probes.license = Invoke-ListProbe {
       LicenseStatus = [string] $row.LicenseStatus
       GracePeriodRemaining = [string] $row.GracePeriodRemaining
       PartialProductKey = [string] $row.PartialProductKey
+      LicenseFamily = [string] $row.LicenseFamily
+      LicenseIsAddon = [bool] $row.LicenseIsAddon
     }
   }
 }
@@ -129,7 +132,7 @@ $probes.vms = Invoke-ListProbe {
   }
 }
 
-$facts = [ordered]@{ collectorVersion = 1; computerName = [string] $env:COMPUTERNAME; probes = $probes }
+$facts = [ordered]@{ collectorVersion = 2; computerName = [string] $env:COMPUTERNAME; probes = $probes }
 $json = ConvertTo-Json -InputObject $facts -Depth 12 -Compress
 $encoded = [Convert]::ToBase64String([System.Text.Encoding]::UTF8.GetBytes($json))
 [Console]::Out.Write("`r`nAVMA-CHECK-BEGIN-9c1e`r`n" + $encoded + "`r`nAVMA-CHECK-END-9c1e`r`n")

@@ -24,8 +24,10 @@ export interface SimHost {
   name: string;
   release: SimRelease;
   edition: SimEdition;
-  /** LicenseStatus: 1 licensed, 5 notification (lapsed), ... */
-  licenseStatus?: number;
+  /** LicenseStatus of the OS row: 1 licensed, 5 notification (lapsed), ...; null: no OS row installed. */
+  licenseStatus?: number | null;
+  /** An Extended Security Updates add-on row (2012 R2) with this LicenseStatus. */
+  esu?: number;
   graceMinutes?: number;
   hyperV?: boolean;
   state?: 'Up' | 'Down' | 'Paused';
@@ -111,12 +113,44 @@ function probe<T>(host: SimHost, name: keyof RawNode['probes'], value: T) {
   return error === undefined ? { ok: true as const, value } : { ok: false as const, error };
 }
 
+/** SoftwareLicensingProduct rows under the Windows ApplicationID: the OS row, and an ESU add-on row if any. */
+function licenseRows(host: SimHost) {
+  const edition = EDITIONS[host.edition];
+  const rows = [];
+  if (host.licenseStatus !== null) {
+    rows.push({
+      Name: `Windows(R), ${edition.id} edition`,
+      Description:
+        host.edition === 'DatacenterEval'
+          ? 'Windows(R) Operating System, TIMEBASED_EVAL channel'
+          : 'Windows(R) Operating System, VOLUME_MAK channel',
+      LicenseStatus: String(host.licenseStatus ?? 1),
+      GracePeriodRemaining: String(host.graceMinutes ?? 0),
+      PartialProductKey: 'XXXXX',
+      LicenseFamily: edition.id,
+      LicenseIsAddon: false,
+    });
+  }
+  if (host.esu !== undefined) {
+    rows.push({
+      Name: 'Windows(R), Server-ESU-Year1 add-on for ServerDatacenter',
+      Description: 'Windows(R) Operating System, VOLUME_MAK channel',
+      LicenseStatus: String(host.esu),
+      GracePeriodRemaining: '0',
+      PartialProductKey: 'YYYYY',
+      LicenseFamily: 'Server-ESU-Year1',
+      LicenseIsAddon: true,
+    });
+  }
+  return rows;
+}
+
 export function hostDocument(spec: SimClusterSpec, host: SimHost): RawNode {
   const release = RELEASES[host.release];
   const edition = EDITIONS[host.edition];
   const names = spec.hosts.map((h) => h.name);
   return {
-    collectorVersion: 1,
+    collectorVersion: 2,
     computerName: host.name,
     probes: {
       currentVersion: probe(host, 'currentVersion', {
@@ -134,18 +168,7 @@ export function hostDocument(spec: SimClusterSpec, host: SimHost): RawNode {
         OperatingSystemSKU: String(edition.sku),
         ProductType: '3',
       }),
-      license: probe(host, 'license', [
-        {
-          Name: `Windows(R), Server${edition.caption.replace(/\s/g, '')} edition`,
-          Description:
-            host.edition === 'DatacenterEval'
-              ? 'Windows(R) Operating System, TIMEBASED_EVAL channel'
-              : 'Windows(R) Operating System, VOLUME_MAK channel',
-          LicenseStatus: String(host.licenseStatus ?? 1),
-          GracePeriodRemaining: String(host.graceMinutes ?? 0),
-          PartialProductKey: 'XXXXX',
-        },
-      ]),
+      license: probe(host, 'license', licenseRows(host)),
       hyperV: probe(host, 'hyperV', {
         Installed: host.hyperV ?? true,
         InstallState: host.hyperV === false ? 'Available' : 'Installed',

@@ -14,6 +14,7 @@ export function hostFacts(overrides: Partial<NodeFacts> = {}): NodeFacts {
     licenseState: 'Licensed',
     activationExpires: null,
     evaluationLicense: false,
+    onlyAddOnLicenses: false,
     hyperV: true,
     state: 'Up',
     azureLocalAvma: null,

@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { nodeFactsFromRaw, probeErrorsOf } from '../../src/interpret/node-facts.js';
-import type { RawNode } from '../../src/interpret/raw-schema.js';
+import type { RawLicenseRow, RawNode } from '../../src/interpret/raw-schema.js';
 import { hostDocument, type SimHost } from '../../src/sim/recordings.js';
 
 const NOW = new Date('2026-11-22T00:00:00.000Z');
@@ -105,5 +106,62 @@ describe('nodeFactsFromRaw', () => {
       operatingSystem: { ok: true, value: { BuildNumber: 'abc' } },
     });
     expect(nodeFactsFromRaw(raw, NOW)).toMatchObject({ build: null, release: null });
+  });
+});
+
+describe('licence rows: only the OS row decides (domain.md 3.5)', () => {
+  const rows = JSON.parse(
+    readFileSync(new URL('../fixtures/raw/license-2012r2-esu.json', import.meta.url), 'utf8'),
+  ) as Record<'collectorV2' | 'collectorV1', RawLicenseRow[]>;
+  const withRows = (value: RawLicenseRow[]) =>
+    withProbes(doc({ release: '2012R2' }), { license: { ok: true, value } });
+
+  it('a lapsed 2012 R2 host with a licensed ESU add-on is not activated', () => {
+    expect(nodeFactsFromRaw(withRows(rows.collectorV2), NOW)).toMatchObject({
+      release: '2012R2',
+      activated: false,
+      licenseState: 'Notification',
+      onlyAddOnLicenses: false,
+    });
+  });
+
+  it('the same rows from a collector without LicenseIsAddon, ESU listed first', () => {
+    expect(nodeFactsFromRaw(withRows(rows.collectorV1), NOW)).toMatchObject({
+      activated: false,
+      licenseState: 'Notification',
+    });
+  });
+
+  it('a licensed OS row with an unlicensed ESU row is activated', () => {
+    const [os, esu] = rows.collectorV2;
+    if (!os || !esu) throw new Error('fixture');
+    const value = [
+      { ...esu, LicenseStatus: '0' },
+      { ...os, LicenseStatus: '1' },
+    ];
+    expect(nodeFactsFromRaw(withRows(value), NOW)).toMatchObject({
+      activated: true,
+      licenseState: 'Licensed',
+    });
+  });
+
+  it('only add-on rows: not activated, and it says so', () => {
+    const esuOnly = rows.collectorV2.filter((row) => row.LicenseIsAddon);
+    expect(nodeFactsFromRaw(withRows(esuOnly), NOW)).toMatchObject({
+      activated: false,
+      licenseState: 'Unlicensed',
+      onlyAddOnLicenses: true,
+    });
+  });
+
+  it('the simulator prints the same forms', () => {
+    expect(nodeFactsFromRaw(doc({ release: '2012R2', licenseStatus: 5, esu: 1 }), NOW)).toMatchObject({
+      activated: false,
+      licenseState: 'Notification',
+    });
+    expect(nodeFactsFromRaw(doc({ release: '2012R2', licenseStatus: null, esu: 1 }), NOW)).toMatchObject({
+      activated: false,
+      onlyAddOnLicenses: true,
+    });
   });
 });

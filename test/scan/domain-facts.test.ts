@@ -1,0 +1,56 @@
+// New raw forms end to end: simulated nodes print them over real SSH, scan() reads them, and check --snapshot
+// judges the saved facts into the JSON report.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { serializeSnapshot } from '../../src/model/snapshot.js';
+import type { SimClusterSpec } from '../../src/sim/recordings.js';
+import { type Json, runMain, tempFiles } from '../helpers/run-main.js';
+import { nodeOf, type SimScan, simScan } from '../helpers/sim-scan.js';
+
+const SPEC: SimClusterSpec = {
+  name: 'legacy',
+  hosts: [
+    { name: 'ESU1', release: '2012R2', edition: 'Datacenter', licenseStatus: 5, esu: 1 },
+    { name: 'ESU2', release: '2012R2', edition: 'Datacenter', licenseStatus: null, esu: 1 },
+    { name: 'OK1', release: '2012R2', edition: 'Datacenter', esu: 0 },
+  ],
+  vms: [{ name: 'app', owner: 'OK1', guest: { release: '2012R2', edition: 'Standard' } }],
+};
+
+const files = tempFiles();
+let scanned: SimScan;
+let report: Json;
+
+beforeAll(async () => {
+  scanned = await simScan(SPEC, { firstOctet: 160 });
+  const file = await files.write('legacy.snapshot.json', serializeSnapshot(scanned.snapshot));
+  const result = await runMain(['check', '--snapshot', file, '-f', 'json', '--no-tui']);
+  report = JSON.parse(result.stdout);
+});
+
+const jsonNode = (name: string) => report.clusters[0].nodes.find((n: Json) => n.name === name);
+
+describe('licence rows over SSH', () => {
+  it('an unlicensed 2012 R2 host with a licensed ESU add-on is not activated', () => {
+    expect(nodeOf(scanned, 'ESU1')?.facts).toMatchObject({ activated: false, licenseState: 'Notification' });
+    expect(jsonNode('ESU1')).toMatchObject({ activated: false, licenseState: 'Notification' });
+    expect(report.clusters[0].vms[0].targets.fail).toContainEqual({
+      node: 'ESU1',
+      rules: ['host-not-activated'],
+    });
+  });
+
+  it('a host with only an ESU row says only add-ons are installed', () => {
+    expect(jsonNode('ESU2')).toMatchObject({ activated: false, onlyAddOnLicenses: true });
+    expect(report.clusters[0].findings).toContainEqual(
+      expect.objectContaining({
+        rule: 'host-not-activated',
+        node: 'ESU2',
+        message: expect.stringMatching(/only add-on licences/),
+      }),
+    );
+  });
+
+  it('a licensed OS row with an unlicensed ESU row is activated', () => {
+    expect(jsonNode('OK1')).toMatchObject({ activated: true, licenseState: 'Licensed' });
+  });
+});
