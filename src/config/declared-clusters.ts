@@ -61,6 +61,7 @@ function declaredVm(cluster: ClusterConfig, vm: VmConfig): VmRecord {
           ...(guest.edition && { edition: guest.edition.family }),
           ...(guest.os && { os: guest.os }),
           ...(guest.build !== undefined && { build: guest.build }),
+          ...(guest.edition && { semiAnnual: isSemiAnnualEditionId(guest.edition.text) }),
         })
       : null,
   };

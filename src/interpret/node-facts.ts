@@ -7,7 +7,7 @@ import {
   isSemiAnnualSku,
 } from '../domain/editions.js';
 import { interpretLicense, isAddOnLicense } from '../domain/licensing.js';
-import { releaseFromBuild } from '../domain/releases.js';
+import { releaseFromBuild, releaseFromCaption } from '../domain/releases.js';
 import { NODE_STATES, type NodeFacts, type NodeState, type ProbeError } from '../model/facts.js';
 import type { RawNode } from './raw-schema.js';
 
@@ -70,7 +70,7 @@ export function nodeFactsFromRaw(raw: RawNode, now: Date): NodeFacts {
   const os = okValue(raw.probes.operatingSystem);
   const editionId = cv?.EditionID?.trim() || null;
   const sku = digits(os?.OperatingSystemSKU);
-  const caption = os?.Caption ?? cv?.ProductName ?? null;
+  const caption = os?.Caption?.trim() || cv?.ProductName?.trim() || null;
   const edition =
     (editionId ? editionFromId(editionId) : null) ??
     (sku !== null ? editionFromSku(sku) : null) ??
@@ -80,8 +80,17 @@ export function nodeFactsFromRaw(raw: RawNode, now: Date): NodeFacts {
     (editionId !== null && isSemiAnnualEditionId(editionId)) || (sku !== null && isSemiAnnualSku(sku));
   const activation = activationOf(raw, now);
   const hyperV = okValue(raw.probes.hyperV);
+  // The build decides (it is shared with Azure Local, so the edition too); the name only when no build is known.
+  const release =
+    edition === 'azure-local'
+      ? null
+      : build !== null
+        ? releaseFromBuild(build, semiAnnual)
+        : caption
+          ? releaseFromCaption(caption)
+          : null;
   return {
-    release: edition === 'azure-local' || build === null ? null : releaseFromBuild(build, semiAnnual),
+    release,
     build,
     edition,
     editionId,

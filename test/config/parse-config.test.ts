@@ -164,7 +164,14 @@ clusters:
       text: 'clusters:\n  - name: c\n    nodes:\n      - name: N1\n        facts: { release: "2022", build: 17763 }\n',
       line: 5,
       key: 'clusters[0].nodes[0].facts.build',
-      message: /build 17763 is Windows Server 2019, but release says Windows Server 2022/,
+      message: /node N1: build 17763 is Windows Server 2019, but release says Windows Server 2022/,
+    },
+    {
+      what: 'a guest release that contradicts the guest build',
+      text: 'clusters:\n  - name: c\n    nodes: [{ name: N1 }]\n    vms:\n      - name: app01\n        guest: { release: "2019", build: 20348 }\n',
+      line: 6,
+      key: 'clusters[0].vms[0].guest.build',
+      message: /VM app01: build 20348 is Windows Server 2022, but release says Windows Server 2019/,
     },
     {
       what: 'an owner outside the possible owners',

@@ -75,4 +75,34 @@ describe('guestFromKvp', () => {
     const guest = guestFromKvp(fixture('kvp-hostile.json'));
     expect(guest).toMatchObject({ family: 'windows-server', release: '2022', build: 20348 });
   });
+
+  const without = (file: string, ...names: string[]) =>
+    fixture(file).filter((xml) => !names.some((name) => xml.includes(`<VALUE>${name}</VALUE></PROPERTY>`)));
+
+  it('with no build (OSBuildNumber and OSVersion missing), the release comes from OSName', () => {
+    const items = without('kvp-2019-domain-controller.json', 'OSBuildNumber', 'OSVersion');
+    expect(items.length).toBeGreaterThan(5);
+    expect(guestFromKvp(items)).toMatchObject({ release: '2019', build: null });
+  });
+
+  it('the build wins over an OSName that names another release', () => {
+    const items = fixture('kvp-2022-datacenter.json').map((xml) =>
+      xml.replace(
+        '<VALUE>Windows Server 2022 Datacenter</VALUE>',
+        '<VALUE>Windows Server 2019 Datacenter</VALUE>',
+      ),
+    );
+    expect(guestFromKvp(items)).toMatchObject({
+      release: '2022',
+      build: 20348,
+      name: 'Windows Server 2019 Datacenter',
+    });
+  });
+
+  it('a build avma-check does not know stays unknown, whatever OSName says', () => {
+    const items = fixture('kvp-2022-datacenter.json').map((xml) =>
+      xml.replace(/<VALUE>(10\.0\.)?20348<\/VALUE>/, '<VALUE>$130000</VALUE>'),
+    );
+    expect(guestFromKvp(items)).toMatchObject({ release: null, build: 30000 });
+  });
 });

@@ -83,6 +83,32 @@ describe('nodeFactsFromRaw', () => {
     ]);
   });
 
+  it('with no build at all, the release comes from the Caption, or the ProductName', () => {
+    const raw = withProbes(doc({ release: '2019' }), {
+      currentVersion: {
+        ok: true,
+        value: { EditionID: 'ServerDatacenter', ProductName: 'Windows Server 2016 Datacenter' },
+      },
+      operatingSystem: {
+        ok: true,
+        value: { Caption: 'Microsoft Windows Server 2019 Datacenter', OperatingSystemSKU: '8' },
+      },
+    });
+    expect(nodeFactsFromRaw(raw, NOW)).toMatchObject({ release: '2019', build: null });
+    const noCaption = withProbes(raw, { operatingSystem: { ok: false, error: 'Access denied' } });
+    expect(nodeFactsFromRaw(noCaption, NOW)).toMatchObject({ release: '2016', build: null });
+  });
+
+  it('the build wins over a Caption that names another release', () => {
+    const raw = withProbes(doc({ release: '2022' }), {
+      operatingSystem: {
+        ok: true,
+        value: { Caption: 'Microsoft Windows Server 2019 Datacenter', BuildNumber: '20348' },
+      },
+    });
+    expect(nodeFactsFromRaw(raw, NOW).release).toBe('2022');
+  });
+
   it('leaves a fact unknown when its probe failed', () => {
     const raw = doc({
       failingProbes: { hyperV: "The term 'Get-WindowsFeature' is not recognized", license: 'Access denied' },

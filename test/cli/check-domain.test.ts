@@ -1,0 +1,52 @@
+// The domain decisions of domain.md section 0 through `check` on declared configs, in-process, asserted on the
+// JSON report (or on the usage error and its exit code).
+import { describe, expect, it } from 'vitest';
+import { checkJson, type Json, runMain, tempFiles } from '../helpers/run-main.js';
+
+const files = tempFiles();
+
+const NODES = `
+    nodes:
+      - name: HV01
+        facts: { release: "2022", edition: Datacenter, activated: true, hyperV: true }
+      - name: HV02
+        facts: { release: "2022", edition: Datacenter, activated: true, hyperV: true }`;
+
+function config(vms: string, nodes = NODES, extra = ''): string {
+  return `${extra}clusters:\n  - name: c${nodes}\n    vms:\n${vms}\n`;
+}
+
+const vmOf = (report: Json, name: string) => report.clusters[0].vms.find((vm: Json) => vm.name === name);
+
+describe('release and build', () => {
+  it('a guest release that contradicts its build is a config error naming the VM, file, line and key', async () => {
+    const file = await files.write(
+      'contradiction.yaml',
+      config('      - name: app01\n        guest: { release: "2019", build: 20348 }'),
+    );
+    const result = await runMain(['check', '-c', file, '-f', 'json']);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain(`${file}:10:`);
+    expect(result.stderr).toContain('clusters[0].vms[0].guest.build');
+    expect(result.stderr).toMatch(
+      /VM app01: build 20348 is Windows Server 2022, but release says Windows Server 2019/,
+    );
+  });
+
+  it('with only a name, the release comes from the name; a build wins over a name', async () => {
+    const file = await files.write(
+      'names.yaml',
+      config(
+        [
+          '      - { name: by-name, guest: { os: "Windows Server 2025 Standard" } }',
+          '      - { name: by-build, guest: { os: "Windows Server 2019 Standard", build: 20348 } }',
+        ].join('\n'),
+      ),
+    );
+    const { code, report } = await checkJson(file);
+    expect(vmOf(report, 'by-name')).toMatchObject({ guest: { release: '2025' }, verdict: 'at-risk' });
+    expect(vmOf(report, 'by-build')).toMatchObject({ guest: { release: '2022' }, verdict: 'safe' });
+    expect(code).toBe(1);
+  });
+});
