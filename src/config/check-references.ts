@@ -1,17 +1,13 @@
 // Checks a schema-valid config cannot express: unique names, owners that are nodes of their cluster,
 // release and build that agree, for nodes and guests alike.
 import { isSemiAnnualEditionId } from '../domain/editions.js';
+import { sameName } from '../domain/names.js';
 import { type Release, releaseFromBuild, releaseName } from '../domain/releases.js';
 import type { Config } from './schema.js';
 
 export interface ReferenceProblem {
   path: PropertyKey[];
   message: string;
-}
-
-/** Windows computer names compare without regard to case. */
-export function sameName(a: string, b: string): boolean {
-  return a.toLowerCase() === b.toLowerCase();
 }
 
 function duplicates<T extends { name: string }>(items: readonly T[], path: PropertyKey[], what: string) {

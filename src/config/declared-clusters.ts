@@ -2,9 +2,9 @@
 
 import { isSemiAnnualEditionId } from '../domain/editions.js';
 import { guestFromDeclared } from '../domain/guest-os.js';
+import { sameName, uniqueNames } from '../domain/names.js';
 import { releaseFromBuild } from '../domain/releases.js';
 import type { ClusterRecord, NodeFacts, NodeRecord, VmRecord } from '../model/facts.js';
-import { sameName } from './check-references.js';
 import type { ClusterConfig, Config, NodeConfig, VmConfig } from './schema.js';
 
 type DeclaredFacts = NonNullable<NodeConfig['facts']>;
@@ -52,7 +52,7 @@ function declaredVm(cluster: ClusterConfig, vm: VmConfig): VmRecord {
   return {
     name: vm.name,
     owner: vm.owner ? canonical(cluster, vm.owner) : null,
-    possibleOwners: (vm.possibleOwners ?? []).map((owner) => canonical(cluster, owner)),
+    possibleOwners: uniqueNames((vm.possibleOwners ?? []).map((owner) => canonical(cluster, owner))),
     kvp: vm.kvp,
     activation: vm.activation,
     guest: guest

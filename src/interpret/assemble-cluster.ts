@@ -1,6 +1,7 @@
 // The collector documents of one cluster's nodes -> its cluster record: topology (nodes, VM groups, possible
 // owners) from whichever node answered, each VM's guest from the node it runs on.
 import { guestFromKvp } from '../domain/kvp.js';
+import { uniqueNames } from '../domain/names.js';
 import {
   type ClusterRecord,
   NODE_STATES,
@@ -88,7 +89,9 @@ function clusteredVms(
       (id ? byId.get(key(id)) : undefined) ??
       byHostAndName.get(`${key(owner ?? '')}\u0000${key(group.Name)}`) ??
       null;
-    const possibleOwners = group.PossibleOwners.ok ? group.PossibleOwners.value.map(canonical) : [];
+    const possibleOwners = group.PossibleOwners.ok
+      ? uniqueNames(group.PossibleOwners.value.map(canonical))
+      : [];
     return vmFromRaw(raw?.Name ?? group.Name, owner, possibleOwners, raw);
   });
 }

@@ -1,5 +1,6 @@
 // Facts declared in clusters.yaml win over scanned ones, field by field; declared VMs win over scanned VMs.
 import type { NodeConfig } from '../config/schema.js';
+import { uniqueNames } from '../domain/names.js';
 import type { ClusterRecord, NodeFacts } from '../model/facts.js';
 
 export function overrideFacts(
@@ -37,7 +38,7 @@ export function applyDeclaredVms(scanned: ClusterRecord, declared: ClusterRecord
       activation: mine.activation,
       kvp: mine.kvp === false ? false : vm.kvp,
       guest: mine.guest ?? vm.guest,
-      possibleOwners: mine.possibleOwners.length > 0 ? mine.possibleOwners : vm.possibleOwners,
+      possibleOwners: uniqueNames(mine.possibleOwners.length > 0 ? mine.possibleOwners : vm.possibleOwners),
     };
   });
   return { ...scanned, vms: [...vms, ...byName.values()] };

@@ -50,3 +50,28 @@ describe('release and build', () => {
     expect(code).toBe(1);
   });
 });
+
+describe('possible owners', () => {
+  it('compare without case: [HV01, hv01, HV02] is two owners, and no node is listed twice', async () => {
+    const file = await files.write(
+      'owners.yaml',
+      config(
+        [
+          '      - { name: app, possibleOwners: [HV01, hv01, HV02], guest: { release: "2022" } }',
+          '      - { name: one, possibleOwners: [HV01, hv01], guest: { release: "2022" } }',
+        ].join('\n'),
+      ),
+    );
+    const { report } = await checkJson(file);
+    expect(vmOf(report, 'app').targets).toEqual({ ok: ['HV01', 'HV02'], fail: [], unknown: [] });
+    expect(vmOf(report, 'one').targets.ok).toEqual(['HV01']);
+    expect(report.clusters[0].findings).toContainEqual(
+      expect.objectContaining({
+        rule: 'single-failover-target',
+        vm: 'one',
+        message: 'one can run only on HV01',
+      }),
+    );
+    expect(report.clusters[0].findings).not.toContainEqual(expect.objectContaining({ vm: 'app' }));
+  });
+});

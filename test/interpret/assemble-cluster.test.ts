@@ -76,6 +76,27 @@ describe('assembleCluster', () => {
     expect(cluster.nodes.map((n) => n.facts?.state)).toEqual(['Up', 'Paused', 'Up']);
   });
 
+  it('lists each possible owner once, whatever case the cluster spells it in', () => {
+    const scan = scanned('HV01');
+    const groups = scan.raw?.probes.clusterGroups;
+    if (!scan.raw || !groups?.ok) throw new Error('no groups');
+    scan.raw = {
+      ...scan.raw,
+      probes: {
+        ...scan.raw.probes,
+        clusterGroups: {
+          ok: true,
+          value: groups.value.map((group) => ({
+            ...group,
+            PossibleOwners: { ok: true as const, value: ['HV01', 'hv01', 'HV02', 'Hv02', 'NEW9', 'new9'] },
+          })),
+        },
+      },
+    };
+    const cluster = assembleCluster('c', [scan]);
+    expect(cluster.vms[0]?.possibleOwners).toEqual(['HV01', 'HV02', 'NEW9']);
+  });
+
   it('a VM on a node that could not be read keeps its place but not its guest', () => {
     const cluster = assembleCluster('c', [scanned('HV01'), failed('HV02'), scanned('HV03')]);
     expect(cluster.vms.find((vm) => vm.name === 'b')).toMatchObject({
