@@ -14,7 +14,11 @@ export function declaredNodeFacts(facts: DeclaredFacts): NodeFacts {
   const editionId = editionText && /^server/i.test(editionText) ? editionText : null;
   const semiAnnual = editionId !== null && isSemiAnnualEditionId(editionId);
   return {
-    release: facts.release ?? (facts.build !== undefined ? releaseFromBuild(facts.build, semiAnnual) : null),
+    // Azure Local shares builds with Windows Server but is no Windows Server release (domain.md 3.3).
+    release:
+      facts.edition?.family === 'azure-local'
+        ? null
+        : (facts.release ?? (facts.build !== undefined ? releaseFromBuild(facts.build, semiAnnual) : null)),
     build: facts.build ?? null,
     edition: facts.edition?.family ?? null,
     editionId,

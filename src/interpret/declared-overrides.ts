@@ -18,6 +18,7 @@ export function overrideFacts(
     result.edition = declared.edition;
     result.editionId = declared.editionId;
   }
+  if (result.edition === 'azure-local') result.release = null;
   if (given.activated !== undefined) result.activated = declared.activated;
   if (given.activationExpires !== undefined) result.activationExpires = declared.activationExpires;
   if (given.hyperV !== undefined) result.hyperV = declared.hyperV;

@@ -75,3 +75,24 @@ describe('possible owners', () => {
     expect(report.clusters[0].findings).not.toContainEqual(expect.objectContaining({ vm: 'app' }));
   });
 });
+
+describe('Azure Local nodes', () => {
+  it('a declared Azure Local node shows no Windows Server release, even with a build', async () => {
+    const nodes = `
+    nodes:
+      - name: AZ1
+        facts: { edition: AzureLocal, build: 20348, azureLocalAvma: "2022", activated: true, hyperV: true }`;
+    const file = await files.write(
+      'azure.yaml',
+      config('      - { name: app, guest: { release: "2022" } }', nodes),
+    );
+    const { report } = await checkJson(file);
+    expect(report.clusters[0].nodes[0]).toMatchObject({
+      name: 'AZ1',
+      release: null,
+      build: 20348,
+      edition: 'azure-local',
+    });
+    expect(vmOf(report, 'app').verdict).toBe('safe');
+  });
+});

@@ -72,3 +72,23 @@ describe('declaredClusters', () => {
     });
   });
 });
+
+describe('declared Azure Local nodes', () => {
+  it('show no Windows Server release, even with a build or a release given', () => {
+    const [azure] = declaredClusters(
+      parseConfig(
+        `clusters:
+  - name: az
+    nodes:
+      - { name: A1, facts: { edition: AzureLocal, build: 20348, azureLocalAvma: subscription } }
+      - { name: A2, facts: { edition: ServerAzureStackHCICor, build: 26100 } }
+`,
+        'az.yaml',
+      ),
+    );
+    expect(azure?.nodes.map((node) => [node.facts?.release, node.facts?.build])).toEqual([
+      [null, 20348],
+      [null, 26100],
+    ]);
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyDeclaredVms } from '../../src/interpret/declared-overrides.js';
-import { aCluster } from '../helpers/cluster.js';
+import { applyDeclaredVms, overrideFacts } from '../../src/interpret/declared-overrides.js';
+import { aCluster, hostFacts } from '../helpers/cluster.js';
 
 describe('applyDeclaredVms', () => {
   const scanned = aCluster('c')
@@ -15,5 +15,27 @@ describe('applyDeclaredVms', () => {
       .build();
     const result = applyDeclaredVms(scanned, declared);
     expect(result.vms.map((vm) => [vm.name, vm.possibleOwners])).toEqual([['app', ['HV02', 'Hv01']]]);
+  });
+});
+
+describe('overrideFacts', () => {
+  it('a node declared Azure Local has no Windows Server release, whatever its build says', () => {
+    const scanned = hostFacts({ release: '2022', build: 20348, edition: 'datacenter' });
+    const declared = hostFacts({
+      release: null,
+      edition: 'azure-local',
+      editionId: null,
+      azureLocalAvma: '2022',
+    });
+    const result = overrideFacts(scanned, declared, {
+      edition: { family: 'azure-local', text: 'AzureLocal' },
+      azureLocalAvma: '2022',
+    });
+    expect(result).toMatchObject({
+      release: null,
+      build: 20348,
+      edition: 'azure-local',
+      azureLocalAvma: '2022',
+    });
   });
 });
