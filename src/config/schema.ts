@@ -8,6 +8,7 @@ import {
   NODE_STATES,
   VM_ACTIVATIONS,
 } from '../model/facts.js';
+import { parseDate } from './dates.js';
 
 const name = z.string({ error: 'expected a name (text)' }).trim().min(1, 'must not be empty').max(256);
 
@@ -40,14 +41,12 @@ const edition = z.string({ error: 'expected an edition such as Datacenter' }).tr
 const build = z.number({ error: 'expected a build number such as 20348' }).int().positive();
 
 const date = z.string({ error: 'expected a date such as 2027-01-31' }).transform((value, context) => {
-  const time = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(value)
-    ? Date.parse(value)
-    : Number.NaN;
-  if (Number.isNaN(time)) {
+  const parsed = parseDate(value);
+  if (!parsed) {
     context.addIssue({ code: 'custom', message: `"${value}" is not a date: use YYYY-MM-DD` });
     return z.NEVER;
   }
-  return new Date(time).toISOString();
+  return parsed.toISOString();
 });
 
 const azureLocalAvma = z

@@ -96,3 +96,64 @@ describe('Azure Local nodes', () => {
     expect(vmOf(report, 'app').verdict).toBe('safe');
   });
 });
+
+describe('dates and numbers on the command line and in files', () => {
+  const okConfig = () =>
+    files.write('dates-ok.yaml', config('      - { name: app, guest: { release: "2022" } }'));
+
+  it('an impossible activationExpires is a config error, not March 2', async () => {
+    const nodes = `
+    nodes:
+      - name: HV01
+        facts: { release: "2022", edition: Datacenter, activated: true, hyperV: true, activationExpires: 2026-02-30 }`;
+    const file = await files.write(
+      'feb30.yaml',
+      config('      - { name: app, guest: { release: "2022" } }', nodes),
+    );
+    const result = await runMain(['check', '-c', file, '-f', 'json']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(
+      /clusters\[0\]\.nodes\[0\]\.facts\.activationExpires: "2026-02-30" is not a date/,
+    );
+  });
+
+  it('an impossible expiry in the ignore file is a config error', async () => {
+    const file = await okConfig();
+    const ignore = await files.write(
+      'feb30.avma-ignore.yaml',
+      'ignore:\n  - rule: kvp-disabled\n    reason: because\n    expires: 2026-02-30\n',
+    );
+    const result = await runMain(['check', '-c', file, '--ignore-file', ignore, '-f', 'json']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/ignore\[0\]\.expires: expected a date/);
+  });
+
+  it.each(['2026-02-30', '2026-13-01', 'tomorrow'])('--now %s is a usage error', async (now) => {
+    const result = await runMain(['check', '-c', await okConfig(), '--now', now, '-f', 'json']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`--now ${now} is not a date`);
+  });
+
+  it('--now with a real date judges as of that date', async () => {
+    const { report } = await checkJson(await okConfig(), '--now', '2028-02-29');
+    expect(report.generatedAt).toBe('2028-02-29T00:00:00.000Z');
+  });
+
+  it.each(['-1', '1.5', 'abc'])('--expiry-warning-days %s is a usage error', async (days) => {
+    const result = await runMain([
+      'check',
+      '-c',
+      await okConfig(),
+      `--expiry-warning-days=${days}`,
+      '-f',
+      'json',
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--expiry-warning-days .* is not a whole number of days, 0 or more/);
+  });
+
+  it('--expiry-warning-days 0 is accepted', async () => {
+    const { code } = await checkJson(await okConfig(), '--expiry-warning-days', '0');
+    expect(code).toBe(0);
+  });
+});

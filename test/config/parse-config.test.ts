@@ -201,6 +201,13 @@ clusters:
       key: 'clusters[0].nodes[0].facts.activationExpires',
       message: /"soon" is not a date/,
     },
+    {
+      what: 'an impossible date, not a roll-over into March',
+      text: 'clusters:\n  - name: c\n    nodes:\n      - name: N1\n        facts: { activationExpires: 2026-02-30 }\n',
+      line: 5,
+      key: 'clusters[0].nodes[0].facts.activationExpires',
+      message: /"2026-02-30" is not a date/,
+    },
   ])('refuses $what with the line and key', ({ text, line, key, message }) => {
     const [problem] = problems(text);
     expect(problem?.line).toBe(line);
