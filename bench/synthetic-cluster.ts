@@ -16,6 +16,7 @@ function facts(overrides: Partial<NodeFacts>): NodeFacts {
     onlyAddOnLicenses: false,
     hyperV: true,
     state: 'Up',
+    drainStatus: null,
     azureLocalAvma: null,
     ...overrides,
   };

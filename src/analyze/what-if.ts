@@ -57,6 +57,7 @@ function plannedNode(change: Extract<Change, { kind: 'add-node' }>): NodeRecord 
       onlyAddOnLicenses: false,
       hyperV: true,
       state: 'Up',
+      drainStatus: null,
       azureLocalAvma: null,
     },
   };

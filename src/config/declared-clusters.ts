@@ -29,6 +29,7 @@ export function declaredNodeFacts(facts: DeclaredFacts): NodeFacts {
     onlyAddOnLicenses: false,
     hyperV: facts.hyperV ?? null,
     state: facts.state ?? null,
+    drainStatus: facts.drainStatus ?? null,
     azureLocalAvma: facts.azureLocalAvma ?? null,
   };
 }

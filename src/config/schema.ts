@@ -5,6 +5,7 @@ import { parseRelease } from '../domain/releases.js';
 import {
   AZURE_LOCAL_AVMA_SOURCES,
   type AzureLocalAvma,
+  DRAIN_STATUSES,
   NODE_STATES,
   VM_ACTIVATIONS,
 } from '../model/facts.js';
@@ -85,6 +86,7 @@ export const nodeFactsSchema = z.strictObject({
   activationExpires: date.optional(),
   hyperV: z.boolean({ error: 'expected true or false' }).optional(),
   state: z.enum(NODE_STATES, { error: `expected one of ${NODE_STATES.join(', ')}` }).optional(),
+  drainStatus: z.enum(DRAIN_STATUSES, { error: `expected one of ${DRAIN_STATUSES.join(', ')}` }).optional(),
   azureLocalAvma: azureLocalAvma.optional(),
 });
 

@@ -23,6 +23,7 @@ export function overrideFacts(
   if (given.activationExpires !== undefined) result.activationExpires = declared.activationExpires;
   if (given.hyperV !== undefined) result.hyperV = declared.hyperV;
   if (given.state !== undefined) result.state = declared.state;
+  if (given.drainStatus !== undefined) result.drainStatus = declared.drainStatus;
   if (given.azureLocalAvma !== undefined) result.azureLocalAvma = declared.azureLocalAvma;
   return result;
 }

@@ -8,7 +8,14 @@ import {
 } from '../domain/editions.js';
 import { interpretLicense, isAddOnLicense } from '../domain/licensing.js';
 import { releaseFromBuild, releaseFromCaption } from '../domain/releases.js';
-import { NODE_STATES, type NodeFacts, type NodeState, type ProbeError } from '../model/facts.js';
+import {
+  DRAIN_STATUSES,
+  type DrainStatus,
+  NODE_STATES,
+  type NodeFacts,
+  type NodeState,
+  type ProbeError,
+} from '../model/facts.js';
 import type { RawNode } from './raw-schema.js';
 
 function digits(value: string | undefined | null): number | null {
@@ -17,6 +24,12 @@ function digits(value: string | undefined | null): number | null {
 
 function okValue<T>(probe: { ok: true; value: T } | { ok: false; error: string }): T | null {
   return probe.ok ? probe.value : null;
+}
+
+/** Get-ClusterNode DrainStatus as PowerShell prints it ([string] of the enum); anything else is unknown. */
+export function drainStatusOf(text: string | undefined): DrainStatus | null {
+  const trimmed = text?.trim().toLowerCase();
+  return DRAIN_STATUSES.find((status) => status.toLowerCase() === trimmed) ?? null;
 }
 
 /** The probes whose failure leaves a host fact unknown, with their messages. */
@@ -58,11 +71,14 @@ function activationOf(raw: RawNode, now: Date) {
   return { ...activation, onlyAddOns: false };
 }
 
-/** The node's own state as its cluster reports it (the rest of the cluster's view is merged later). */
-function ownClusterState(raw: RawNode): NodeState | null {
+/** The node's own row of Get-ClusterNode (the rest of the cluster's view is merged later). */
+function ownClusterRow(raw: RawNode): { state: NodeState | null; drainStatus: DrainStatus | null } {
   const nodes = okValue(raw.probes.clusterNodes);
   const self = nodes?.find((node) => node.Name.toLowerCase() === raw.computerName.toLowerCase());
-  return NODE_STATES.find((state) => state.toLowerCase() === self?.State.toLowerCase()) ?? null;
+  return {
+    state: NODE_STATES.find((state) => state.toLowerCase() === self?.State.toLowerCase()) ?? null,
+    drainStatus: drainStatusOf(self?.DrainStatus),
+  };
 }
 
 export function nodeFactsFromRaw(raw: RawNode, now: Date): NodeFacts {
@@ -100,7 +116,7 @@ export function nodeFactsFromRaw(raw: RawNode, now: Date): NodeFacts {
     evaluationLicense: activation.evaluation,
     onlyAddOnLicenses: activation.onlyAddOns,
     hyperV: hyperV ? hyperV.Installed : null,
-    state: ownClusterState(raw),
+    ...ownClusterRow(raw),
     azureLocalAvma: null,
   };
 }

@@ -6,6 +6,10 @@ import type { Release } from '../domain/releases.js';
 export const NODE_STATES = ['Up', 'Down', 'Paused', 'Joining', 'Unknown'] as const;
 export type NodeState = (typeof NODE_STATES)[number];
 
+/** Get-ClusterNode DrainStatus (CLUSTER_NODE_DRAIN_STATUS, domain.md 4). */
+export const DRAIN_STATUSES = ['NotInitiated', 'InProgress', 'Completed', 'Failed'] as const;
+export type DrainStatus = (typeof DRAIN_STATUSES)[number];
+
 /** How AVMA is provided on an Azure Local host: a Windows Server subscription, or host keys of a release. */
 export const AZURE_LOCAL_AVMA_SOURCES = ['subscription', '2019', '2022', '2025'] as const;
 export type AzureLocalAvma = (typeof AZURE_LOCAL_AVMA_SOURCES)[number];
@@ -27,6 +31,8 @@ export interface NodeFacts {
   onlyAddOnLicenses: boolean;
   hyperV: boolean | null;
   state: NodeState | null;
+  /** Whether the node is being drained of its roles, from its own Get-ClusterNode row. */
+  drainStatus: DrainStatus | null;
   azureLocalAvma: AzureLocalAvma | null;
 }
 

@@ -7,6 +7,7 @@ import { RELEASES } from '../domain/releases.js';
 import {
   AZURE_LOCAL_AVMA_SOURCES,
   type ClusterRecord,
+  DRAIN_STATUSES,
   GUEST_FAMILIES,
   NODE_ERROR_KINDS,
   NODE_STATES,
@@ -50,6 +51,7 @@ const nodeFacts = z.strictObject({
   onlyAddOnLicenses: z.boolean().default(false),
   hyperV: nullable(z.boolean()),
   state: nullable(z.enum(NODE_STATES)),
+  drainStatus: nullable(z.enum(DRAIN_STATUSES)).default(null),
   azureLocalAvma: nullable(z.enum(AZURE_LOCAL_AVMA_SOURCES)),
 });
 

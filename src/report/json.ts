@@ -25,6 +25,7 @@ export function nodeJson(node: NodeRecord) {
     host: node.host,
     source: node.source,
     state: facts?.state ?? null,
+    drainStatus: facts?.drainStatus ?? null,
     drained: node.drained === true,
     release: facts?.release ?? null,
     build: facts?.build ?? null,

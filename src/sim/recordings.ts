@@ -31,6 +31,8 @@ export interface SimHost {
   graceMinutes?: number;
   hyperV?: boolean;
   state?: 'Up' | 'Down' | 'Paused';
+  /** Get-ClusterNode DrainStatus; NotInitiated unless told. */
+  drainStatus?: 'NotInitiated' | 'InProgress' | 'Completed' | 'Failed';
   /** Probes that fail on this host, with the error PowerShell gives. */
   failingProbes?: Partial<Record<keyof RawNode['probes'], string>>;
 }
@@ -176,7 +178,11 @@ export function hostDocument(spec: SimClusterSpec, host: SimHost): RawNode {
       clusterNodes: probe(
         host,
         'clusterNodes',
-        spec.hosts.map((h) => ({ Name: h.name, State: h.state ?? 'Up', DrainStatus: 'NotInitiated' })),
+        spec.hosts.map((h) => ({
+          Name: h.name,
+          State: h.state ?? 'Up',
+          DrainStatus: h.drainStatus ?? 'NotInitiated',
+        })),
       ),
       clusterGroups: probe(
         host,

@@ -157,3 +157,23 @@ describe('dates and numbers on the command line and in files', () => {
     expect(code).toBe(0);
   });
 });
+
+describe('draining nodes', () => {
+  it('a declared drain status is shown in the node row', async () => {
+    const nodes = `
+    nodes:
+      - name: HV01
+        facts: { release: "2022", edition: Datacenter, activated: true, hyperV: true, state: Paused, drainStatus: InProgress }
+      - name: HV02
+        facts: { release: "2022", edition: Datacenter, activated: true, hyperV: true }`;
+    const file = await files.write(
+      'drain.yaml',
+      config('      - { name: app, guest: { release: "2022" } }', nodes),
+    );
+    const { report } = await checkJson(file);
+    expect(report.clusters[0].nodes.map((n: Json) => [n.name, n.state, n.drainStatus])).toEqual([
+      ['HV01', 'Paused', 'InProgress'],
+      ['HV02', null, null],
+    ]);
+  });
+});

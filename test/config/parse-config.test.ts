@@ -50,7 +50,7 @@ clusters:
     nodes:
       - name: N1
         host: n1.example.test
-        facts: { release: 2022, edition: Datacenter, activated: true, activationExpires: 2027-01-31, hyperV: true, state: Paused }
+        facts: { release: 2022, edition: Datacenter, activated: true, activationExpires: 2027-01-31, hyperV: true, state: Paused, drainStatus: Completed }
       - name: N2
         facts: { edition: AzureLocal, azureLocalAvma: 2022, activated: true, hyperV: true }
     vms:
@@ -63,6 +63,7 @@ clusters:
       release: '2022',
       activationExpires: '2027-01-31T00:00:00.000Z',
       state: 'Paused',
+      drainStatus: 'Completed',
     });
     expect(config.clusters[0]?.nodes[1]?.facts?.azureLocalAvma).toBe('2022');
   });
@@ -200,6 +201,13 @@ clusters:
       line: 5,
       key: 'clusters[0].nodes[0].facts.activationExpires',
       message: /"soon" is not a date/,
+    },
+    {
+      what: 'a drain status that is not one',
+      text: 'clusters:\n  - name: c\n    nodes:\n      - name: N1\n        facts: { drainStatus: Draining }\n',
+      line: 5,
+      key: 'clusters[0].nodes[0].facts.drainStatus',
+      message: /NotInitiated, InProgress, Completed, Failed/,
     },
     {
       what: 'an impossible date, not a roll-over into March',

@@ -17,6 +17,7 @@ export function hostFacts(overrides: Partial<NodeFacts> = {}): NodeFacts {
     onlyAddOnLicenses: false,
     hyperV: true,
     state: 'Up',
+    drainStatus: null,
     azureLocalAvma: null,
     ...overrides,
   };

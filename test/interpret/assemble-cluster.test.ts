@@ -74,6 +74,11 @@ describe('assembleCluster', () => {
       expect.objectContaining({ name: 'off', owner: 'HV03', kvp: true, guest: null }),
     ]);
     expect(cluster.nodes.map((n) => n.facts?.state)).toEqual(['Up', 'Paused', 'Up']);
+    expect(cluster.nodes.map((n) => n.facts?.drainStatus)).toEqual([
+      'NotInitiated',
+      'NotInitiated',
+      'NotInitiated',
+    ]);
   });
 
   it('lists each possible owner once, whatever case the cluster spells it in', () => {
@@ -105,6 +110,31 @@ describe('assembleCluster', () => {
       kvp: null,
     });
     expect(cluster.vms.find((vm) => vm.name === 'a')?.guest?.release).toBe('2022');
+  });
+
+  it("takes a node's state and drain status from the cluster's view when its own probe failed", () => {
+    const draining = scanned('HV02');
+    if (!draining.raw || !draining.node.facts) throw new Error('no raw');
+    draining.raw = {
+      ...draining.raw,
+      probes: { ...draining.raw.probes, clusterNodes: { ok: false, error: 'denied' } },
+    };
+    draining.node.facts = { ...draining.node.facts, state: null, drainStatus: null };
+    const first = scanned('HV01');
+    const groups = first.raw?.probes.clusterNodes;
+    if (!first.raw || !groups?.ok) throw new Error('no nodes');
+    first.raw = {
+      ...first.raw,
+      probes: {
+        ...first.raw.probes,
+        clusterNodes: {
+          ok: true,
+          value: groups.value.map((n) => (n.Name === 'HV02' ? { ...n, DrainStatus: 'InProgress' } : n)),
+        },
+      },
+    };
+    const cluster = assembleCluster('c', [first, draining]);
+    expect(cluster.nodes[1]?.facts).toMatchObject({ state: 'Paused', drainStatus: 'InProgress' });
   });
 
   it('adds cluster members the config does not list, as not read', () => {

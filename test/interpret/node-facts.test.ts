@@ -51,6 +51,15 @@ describe('nodeFactsFromRaw', () => {
     });
   });
 
+  it('the DrainStatus of its own Get-ClusterNode row', () => {
+    expect(nodeFactsFromRaw(doc({ drainStatus: 'InProgress' }), NOW).drainStatus).toBe('InProgress');
+    expect(nodeFactsFromRaw(doc({}), NOW).drainStatus).toBe('NotInitiated');
+    const odd = withProbes(doc({}), {
+      clusterNodes: { ok: true, value: [{ Name: 'h', State: 'Up', DrainStatus: '2' }] },
+    });
+    expect(nodeFactsFromRaw(odd, NOW)).toMatchObject({ state: 'Up', drainStatus: null });
+  });
+
   it('1809 from build 17763 with a semi-annual EditionID', () => {
     const raw = doc({ release: '2019' });
     const sac = withProbes(raw, {

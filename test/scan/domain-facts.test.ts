@@ -11,7 +11,14 @@ const SPEC: SimClusterSpec = {
   hosts: [
     { name: 'ESU1', release: '2012R2', edition: 'Datacenter', licenseStatus: 5, esu: 1 },
     { name: 'ESU2', release: '2012R2', edition: 'Datacenter', licenseStatus: null, esu: 1 },
-    { name: 'OK1', release: '2012R2', edition: 'Datacenter', esu: 0 },
+    {
+      name: 'OK1',
+      release: '2012R2',
+      edition: 'Datacenter',
+      esu: 0,
+      state: 'Paused',
+      drainStatus: 'InProgress',
+    },
   ],
   vms: [{ name: 'app', owner: 'OK1', guest: { release: '2012R2', edition: 'Standard' } }],
 };
@@ -52,5 +59,16 @@ describe('licence rows over SSH', () => {
 
   it('a licensed OS row with an unlicensed ESU row is activated', () => {
     expect(jsonNode('OK1')).toMatchObject({ activated: true, licenseState: 'Licensed' });
+  });
+});
+
+describe('drain status over SSH', () => {
+  it("each node's DrainStatus from Get-ClusterNode, in its JSON row", () => {
+    expect(nodeOf(scanned, 'OK1')?.facts?.drainStatus).toBe('InProgress');
+    expect(report.clusters[0].nodes.map((n: Json) => [n.name, n.state, n.drainStatus])).toEqual([
+      ['ESU1', 'Up', 'NotInitiated'],
+      ['ESU2', 'Up', 'NotInitiated'],
+      ['OK1', 'Paused', 'InProgress'],
+    ]);
   });
 });
