@@ -89,8 +89,16 @@ function analyzeCluster(
   }
 
   const vms: VmResult[] = cluster.vms.map((vm) => {
-    const base = { name: vm.name, owner: vm.owner, activation: vm.activation, kvp: vm.kvp, guest: vm.guest };
-    if (vmApplicability(vm) === 'not-applicable')
+    const applicability = vmApplicability(vm);
+    const base = {
+      name: vm.name,
+      owner: vm.owner,
+      activation: vm.activation,
+      kvp: vm.kvp,
+      guest: vm.guest,
+      reason: applicability.reason,
+    };
+    if (!applicability.applies)
       return { ...base, verdict: 'not-applicable', gate: 'not-applicable', targets: [] };
     const targets = targetNodes(vm, nodesByKey, nodes);
     const onVm = judged();

@@ -12,10 +12,12 @@ export interface DeclaredGuest {
   semiAnnual?: boolean;
 }
 
+/** Hyper-V Server and Azure Local are server editions of Windows whose names do not say "Windows Server". */
 function familyOfCaption(caption: string): GuestOs['family'] {
-  if (/\bwindows server\b/i.test(caption)) return 'windows-server';
-  if (/\bwindows\b/i.test(caption))
-    return editionFromCaption(caption) === 'client' ? 'windows-client' : 'other';
+  const edition = editionFromCaption(caption);
+  if (/\bwindows server\b/i.test(caption) || edition === 'hyper-v-server' || edition === 'azure-local')
+    return 'windows-server';
+  if (/\bwindows\b/i.test(caption)) return edition === 'client' ? 'windows-client' : 'other';
   return 'other';
 }
 

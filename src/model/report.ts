@@ -49,6 +49,8 @@ export interface VmResult {
   readonly activation: VmActivation;
   readonly kvp: boolean | null;
   readonly guest: GuestOs | null;
+  /** Why the VM is not-applicable (e.g. "no AVMA key is published for Windows Server 2022 Essentials"); else null. */
+  readonly reason: string | null;
   /** The real verdict, from every finding. */
   readonly verdict: VmVerdict;
   /** The verdict the gate counts: accepted findings left out. The same as `verdict` when none is accepted. */

@@ -68,6 +68,7 @@ export function vmJson(vm: VmResult) {
     kvp: vm.kvp,
     guest,
     verdict: vm.verdict,
+    reason: vm.reason,
     gate: vm.gate,
     targets: targetsJson(vm.targets),
   };

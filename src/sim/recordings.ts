@@ -12,13 +12,35 @@ const RELEASES: Record<SimRelease, { build: number; version: string; name: strin
   '2025': { build: 26100, version: '10.0', name: 'Windows Server 2025' },
 };
 
-export type SimEdition = 'Datacenter' | 'Standard' | 'DatacenterEval';
+export type SimEdition =
+  | 'Datacenter'
+  | 'Standard'
+  | 'DatacenterEval'
+  | 'StandardEval'
+  | 'Essentials'
+  | 'Foundation'
+  | 'HyperVServer'
+  | 'AzureLocal';
 
-const EDITIONS: Record<SimEdition, { id: string; sku: number; caption: string }> = {
-  Datacenter: { id: 'ServerDatacenter', sku: 8, caption: 'Datacenter' },
-  Standard: { id: 'ServerStandard', sku: 7, caption: 'Standard' },
-  DatacenterEval: { id: 'ServerDatacenterEval', sku: 80, caption: 'Datacenter Evaluation' },
+/** EditionID, OperatingSystemSKU and ProductName (KVP OSName; the Caption adds "Microsoft "). */
+const EDITIONS: Record<SimEdition, { id: string; sku: number; product: (release: string) => string }> = {
+  Datacenter: { id: 'ServerDatacenter', sku: 8, product: (r) => `${r} Datacenter` },
+  Standard: { id: 'ServerStandard', sku: 7, product: (r) => `${r} Standard` },
+  DatacenterEval: { id: 'ServerDatacenterEval', sku: 80, product: (r) => `${r} Datacenter Evaluation` },
+  StandardEval: { id: 'ServerStandardEval', sku: 79, product: (r) => `${r} Standard Evaluation` },
+  Essentials: { id: 'ServerSolution', sku: 50, product: (r) => `${r} Essentials` },
+  Foundation: { id: 'ServerFoundation', sku: 33, product: (r) => `${r} Foundation` },
+  HyperVServer: {
+    id: 'ServerHyperCore',
+    sku: 42,
+    product: (r) => r.replace('Windows Server', 'Hyper-V Server'),
+  },
+  AzureLocal: { id: 'ServerAzureStackHCICor', sku: 406, product: () => 'Azure Stack HCI' },
 };
+
+function productName(release: SimRelease, edition: SimEdition): string {
+  return EDITIONS[edition].product(RELEASES[release].name);
+}
 
 export interface SimHost {
   name: string;
@@ -86,7 +108,7 @@ function guestItems(vm: SimVm): string[] {
   const [major, minor] = release.version.split('.');
   return [
     kvpItem('FullyQualifiedDomainName', `${vm.name}.corp.example`),
-    kvpItem('OSName', `${release.name} ${edition.caption}`),
+    kvpItem('OSName', productName(guest.release, guest.edition)),
     kvpItem('OSVersion', `${release.version}.${release.build}`),
     kvpItem('CSDVersion', ''),
     kvpItem('OSMajorVersion', major ?? ''),
@@ -123,7 +145,7 @@ function licenseRows(host: SimHost) {
     rows.push({
       Name: `Windows(R), ${edition.id} edition`,
       Description:
-        host.edition === 'DatacenterEval'
+        host.edition === 'DatacenterEval' || host.edition === 'StandardEval'
           ? 'Windows(R) Operating System, TIMEBASED_EVAL channel'
           : 'Windows(R) Operating System, VOLUME_MAK channel',
       LicenseStatus: String(host.licenseStatus ?? 1),
@@ -157,14 +179,14 @@ export function hostDocument(spec: SimClusterSpec, host: SimHost): RawNode {
     probes: {
       currentVersion: probe(host, 'currentVersion', {
         EditionID: edition.id,
-        ProductName: `${release.name} ${edition.caption}`,
+        ProductName: productName(host.release, host.edition),
         CurrentBuild: String(release.build),
         UBR: '2700',
         DisplayVersion: host.release === '2025' ? '24H2' : '',
         InstallationType: 'Server',
       }),
       operatingSystem: probe(host, 'operatingSystem', {
-        Caption: `Microsoft ${release.name} ${edition.caption}`,
+        Caption: `Microsoft ${productName(host.release, host.edition)}`,
         Version: `${release.version}.${release.build}`,
         BuildNumber: String(release.build),
         OperatingSystemSKU: String(edition.sku),

@@ -177,3 +177,71 @@ describe('draining nodes', () => {
     ]);
   });
 });
+
+describe('guests that are not AVMA guests', () => {
+  const STANDARD_NODE = `
+    nodes:
+      - name: HV01
+        facts: { release: "2025", edition: Datacenter, activated: true, hyperV: true }
+      - name: STD
+        facts: { release: "2025", edition: Standard, activated: true, hyperV: true }`;
+  const GUESTS: [string, string, string | null][] = [
+    [
+      'ess22',
+      '{ release: "2022", edition: Essentials }',
+      'no AVMA key is published for Windows Server 2022 Essentials',
+    ],
+    [
+      'ess25',
+      '{ os: "Windows Server 2025 Essentials" }',
+      'no AVMA key is published for Windows Server 2025 Essentials',
+    ],
+    [
+      'eval-id',
+      '{ release: "2022", edition: ServerDatacenterEval }',
+      'no AVMA key is published for Windows Server 2022 Datacenter Evaluation',
+    ],
+    [
+      'eval-name',
+      '{ os: "Windows Server 2019 Standard Evaluation" }',
+      'no AVMA key is published for Windows Server 2019 Standard Evaluation',
+    ],
+    [
+      'foundation',
+      '{ build: 9600, edition: Foundation }',
+      'no AVMA key is published for Windows Server 2012 R2 Foundation',
+    ],
+    [
+      'hvserver',
+      '{ os: "Microsoft Hyper-V Server 2019" }',
+      'no AVMA key is published for Hyper-V Server 2019',
+    ],
+    [
+      'nested-hci',
+      '{ edition: AzureLocal, build: 20348 }',
+      'no AVMA key is published for Azure Local (Azure Stack HCI) guests',
+    ],
+    ['kms', '{ release: "2022" }, activation: other', 'activated another way: declared activation: other'],
+    ['win11', '{ os: "Windows 11 Enterprise" }', 'client Windows: AVMA activates Windows Server guests only'],
+    ['linux', '{ os: "Ubuntu 24.04 LTS" }', 'not Windows: AVMA activates Windows Server guests only'],
+    ['old', '{ release: "2012" }', 'Windows Server 2012 is older than 2012 R2, which AVMA cannot activate'],
+    ['ess19', '{ release: "2019", edition: Essentials }', null],
+  ];
+
+  it('are not-applicable with the reason, whichever form the fact is declared in; Essentials 2019 stays', async () => {
+    const vms = GUESTS.map(([name, guest]) => `      - { name: ${name}, guest: ${guest} }`).join('\n');
+    const { code, report } = await checkJson(await files.write('not-avma.yaml', config(vms, STANDARD_NODE)));
+    for (const [name, , reason] of GUESTS) {
+      const vm = vmOf(report, name);
+      if (reason === null) expect(vm, name).toMatchObject({ verdict: 'at-risk', reason: null });
+      else
+        expect(vm, name).toMatchObject({
+          verdict: 'not-applicable',
+          reason,
+          targets: { ok: [], fail: [], unknown: [] },
+        });
+    }
+    expect(report.counts).toMatchObject({ notApplicable: GUESTS.length - 1, atRisk: 1 });
+    expect(code).toBe(1);
+  });
+});

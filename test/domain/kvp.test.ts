@@ -59,6 +59,31 @@ describe('guestFromKvp', () => {
       'kvp-2012-datacenter.json',
       { family: 'windows-server', release: '2012', edition: 'datacenter', build: 9200 },
     ],
+    [
+      'kvp-2022-essentials.json',
+      { family: 'windows-server', release: '2022', edition: 'essentials', build: 20348 },
+    ],
+    [
+      'kvp-2019-essentials.json',
+      { family: 'windows-server', release: '2019', edition: 'essentials', build: 17763 },
+    ],
+    [
+      'kvp-2022-datacenter-evaluation.json',
+      { family: 'windows-server', release: '2022', edition: 'datacenter-evaluation', build: 20348 },
+    ],
+    [
+      'kvp-2012r2-foundation.json',
+      { family: 'windows-server', release: '2012R2', edition: 'foundation', build: 9600 },
+    ],
+    [
+      'kvp-hyper-v-server-2019.json',
+      { family: 'windows-server', release: '2019', edition: 'hyper-v-server', build: 17763 },
+    ],
+    // Azure Local shares build 20348 with Windows Server 2022, but is no Windows Server release.
+    [
+      'kvp-azure-stack-hci.json',
+      { family: 'windows-server', release: null, edition: 'azure-local', build: 20348 },
+    ],
     ['kvp-windows-11.json', { family: 'windows-client', release: null, edition: 'client', build: 22631 }],
     ['kvp-linux.json', { family: 'other', release: null, edition: null, build: null }],
   ])('%s', (file, expected) => {

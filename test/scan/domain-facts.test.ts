@@ -72,3 +72,49 @@ describe('drain status over SSH', () => {
     ]);
   });
 });
+
+describe('guests with no published AVMA key, over SSH (KVP SKU and OSName)', () => {
+  const GUEST_SPEC: SimClusterSpec = {
+    name: 'lab',
+    hosts: [
+      { name: 'DC1', release: '2025', edition: 'Datacenter' },
+      { name: 'STD1', release: '2025', edition: 'Standard' },
+    ],
+    vms: [
+      { name: 'ess22', owner: 'DC1', guest: { release: '2022', edition: 'Essentials' } },
+      { name: 'ess19', owner: 'DC1', guest: { release: '2019', edition: 'Essentials' } },
+      { name: 'eval', owner: 'DC1', guest: { release: '2022', edition: 'DatacenterEval' } },
+      { name: 'fnd', owner: 'STD1', guest: { release: '2012R2', edition: 'Foundation' } },
+      { name: 'hvs', owner: 'STD1', guest: { release: '2019', edition: 'HyperVServer' } },
+      { name: 'hci', owner: 'STD1', guest: { release: '2022', edition: 'AzureLocal' } },
+    ],
+  };
+  let lab: Json;
+
+  beforeAll(async () => {
+    const result = await simScan(GUEST_SPEC, { firstOctet: 170 });
+    const file = await files.write('lab.snapshot.json', serializeSnapshot(result.snapshot));
+    lab = JSON.parse((await runMain(['check', '--snapshot', file, '-f', 'json', '--no-tui'])).stdout);
+  });
+
+  it.each([
+    ['ess22', 'no AVMA key is published for Windows Server 2022 Essentials'],
+    ['eval', 'no AVMA key is published for Windows Server 2022 Datacenter Evaluation'],
+    ['fnd', 'no AVMA key is published for Windows Server 2012 R2 Foundation'],
+    ['hvs', 'no AVMA key is published for Hyper-V Server 2019'],
+    ['hci', 'no AVMA key is published for Azure Local (Azure Stack HCI) guests'],
+  ])('%s is not applicable: %s', (name, reason) => {
+    expect(lab.clusters[0].vms.find((vm: Json) => vm.name === name)).toMatchObject({
+      verdict: 'not-applicable',
+      reason,
+    });
+  });
+
+  it('Essentials 2019 stays an AVMA guest, at risk on the Standard node', () => {
+    expect(lab.clusters[0].vms.find((vm: Json) => vm.name === 'ess19')).toMatchObject({
+      verdict: 'at-risk',
+      reason: null,
+      guest: { release: '2019', edition: 'essentials' },
+    });
+  });
+});
