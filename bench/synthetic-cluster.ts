@@ -59,6 +59,7 @@ function vm(index: number, nodes: readonly NodeRecord[]): VmRecord {
     possibleOwners: pinned,
     kvp: index % 50 !== 7,
     activation: index % 100 === 99 ? 'other' : 'avma',
+    activationBasis: index % 100 === 99 ? 'declared' : 'assumed',
     guest: release
       ? { family: 'windows-server', release, edition: 'standard', build: null, name: null }
       : null,

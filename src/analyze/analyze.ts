@@ -4,10 +4,12 @@
 import { DEFAULT_EXPIRY_WARNING_DAYS, vmApplicability } from '../domain/policy.js';
 import type { ClusterRecord, NodeRecord } from '../model/facts.js';
 import type { Acceptance, ClusterResult, Finding, Report, TargetResult, VmResult } from '../model/report.js';
+import activationUnknown, { activationUnknownMessage } from '../rules/activation-unknown.js';
 import { rules as allRules } from '../rules/index.js';
 import type { Rule, RuleContext, Severity } from '../rules/types.js';
 import type { Acceptor } from './accept.js';
 import { nameKey, nodesWithOwners, targetNodes } from './targets.js';
+import { judgeUnknownChannel } from './unknown-channel.js';
 import {
   clusterVerdict,
   countVerdicts,
@@ -94,6 +96,7 @@ function analyzeCluster(
       name: vm.name,
       owner: vm.owner,
       activation: vm.activation,
+      activationBasis: vm.activationBasis,
       kvp: vm.kvp,
       guest: vm.guest,
       reason: applicability.reason,
@@ -106,8 +109,10 @@ function analyzeCluster(
       const hit = rule.checkVm?.({ vm, targets }, context);
       if (hit) record(onVm, rule, finding(rule, null, vm.name, hit.message));
     }
-    const gates: TargetResult['verdict'][] = [];
-    const results: TargetResult[] = targets.map((node) => {
+    let gates: TargetResult['verdict'][] = [];
+    // For a VM whose activation is unknown: each target's open (not accepted) severities.
+    const open: Severity[][] | null = vm.activation === 'unknown' ? [] : null;
+    let results: TargetResult[] = targets.map((node) => {
       const onNode = byNode.get(node) ?? judged();
       let onTarget: Judged | null = null;
       for (const rule of targetRules) {
@@ -123,7 +128,8 @@ function analyzeCluster(
             forVm({ rule: onNode.ids[i] ?? '', cluster: cluster.name, node: node.name, vm: vm.name }) !== null
         : undefined;
       const parts = [onNode, onVm, onTarget];
-      gates.push(targetVerdict(unaccepted(parts, lifted)));
+      if (open) open.push([...unaccepted(parts, lifted)]);
+      else gates.push(targetVerdict(unaccepted(parts, lifted)));
       if (!onTarget && onVm.ids.length === 0) {
         // The common case shares the node's arrays: 8,000 VMs x 64 nodes stay cheap.
         return { node: node.name, verdict: targetVerdict(onNode.severities), rules: onNode.ids };
@@ -132,6 +138,11 @@ function analyzeCluster(
       const severities = parts.flatMap((part) => part?.severities ?? []);
       return { node: node.name, verdict: targetVerdict(severities), rules: ids };
     });
+    if (open) {
+      ({ results, gates } = judgeUnknownChannel(results, open, (failing) =>
+        finding(activationUnknown, null, vm.name, activationUnknownMessage(vm.name, failing)),
+      ));
+    }
     const verdict = vmVerdict(results);
     const gate = accept ? vmVerdict(gates.map((v) => ({ verdict: v }))) : verdict;
     return { ...base, verdict, gate, targets: results };

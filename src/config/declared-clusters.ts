@@ -5,7 +5,8 @@ import { guestFromDeclared } from '../domain/guest-os.js';
 import { sameName, uniqueNames } from '../domain/names.js';
 import { releaseFromBuild } from '../domain/releases.js';
 import type { ClusterRecord, NodeFacts, NodeRecord, VmRecord } from '../model/facts.js';
-import type { ClusterConfig, Config, NodeConfig, VmConfig } from './schema.js';
+import { activationSettingsOf, resolveActivation } from './activation.js';
+import type { ActivationSettings, ClusterConfig, Config, NodeConfig, VmConfig } from './schema.js';
 
 type DeclaredFacts = NonNullable<NodeConfig['facts']>;
 
@@ -52,14 +53,18 @@ function canonical(cluster: ClusterConfig, name: string): string {
   return cluster.nodes.find((node) => sameName(node.name, name))?.name ?? name;
 }
 
-function declaredVm(cluster: ClusterConfig, vm: VmConfig): VmRecord {
+function declaredVm(
+  cluster: ClusterConfig,
+  vm: VmConfig,
+  settings: ActivationSettings | undefined,
+): VmRecord {
   const { guest } = vm;
   return {
+    ...resolveActivation(vm.name, settings, vm.activation),
     name: vm.name,
     owner: vm.owner ? canonical(cluster, vm.owner) : null,
     possibleOwners: uniqueNames((vm.possibleOwners ?? []).map((owner) => canonical(cluster, owner))),
     kvp: vm.kvp,
-    activation: vm.activation,
     guest: guest
       ? guestFromDeclared({
           ...(guest.release && { release: guest.release }),
@@ -76,6 +81,6 @@ export function declaredClusters(config: Config): ClusterRecord[] {
   return config.clusters.map((cluster) => ({
     name: cluster.name,
     nodes: cluster.nodes.map(declaredNode),
-    vms: cluster.vms.map((vm) => declaredVm(cluster, vm)),
+    vms: cluster.vms.map((vm) => declaredVm(cluster, vm, activationSettingsOf(config, cluster))),
   }));
 }

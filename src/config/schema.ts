@@ -106,12 +106,37 @@ const guestSchema = z
   })
   .refine((guest) => Object.keys(guest).length > 0, 'give at least one of release, edition, os or build');
 
+const activationChannel = z.enum(VM_ACTIVATIONS, { error: 'expected avma, other or unknown' });
+
+const vmPattern = z
+  .string({ error: 'expected a VM name pattern such as "kms-*" (* any text, ? one character)' })
+  .trim()
+  .min(1, 'must not be empty')
+  .max(256);
+
+/** Which guests use AVMA: a default, and exceptions by VM name pattern, the first match winning. */
+const activationSettings = z.strictObject({
+  default: activationChannel.optional(),
+  exceptions: z
+    .array(
+      z.strictObject({
+        vms: z.union([vmPattern, z.array(vmPattern).min(1, 'list at least one pattern')], {
+          error: 'expected a VM name pattern or a list of them',
+        }),
+        activation: activationChannel,
+      }),
+      { error: 'expected a list of { vms, activation }' },
+    )
+    .default([]),
+});
+
 const vmSchema = z.strictObject({
   name,
   owner: name.optional(),
   possibleOwners: z.array(name, { error: 'expected a list of node names' }).optional(),
   kvp: z.boolean({ error: 'expected true or false' }).default(true),
-  activation: z.enum(VM_ACTIVATIONS, { error: 'expected avma or other' }).default('avma'),
+  // Absent: from the cluster's (or defaults') activation settings, else assumed AVMA (config/activation.ts).
+  activation: activationChannel.optional(),
   guest: guestSchema.optional(),
 });
 
@@ -119,6 +144,7 @@ const clusterSchema = z.strictObject({
   name,
   discover: z.boolean({ error: 'expected true or false' }).default(false),
   ssh: sshSchema.optional(),
+  activation: activationSettings.optional(),
   nodes: z
     .array(nodeSchema, { error: 'expected a list of nodes' })
     .min(1, 'a cluster needs at least one node'),
@@ -126,7 +152,9 @@ const clusterSchema = z.strictObject({
 });
 
 export const configSchema = z.strictObject({
-  defaults: z.strictObject({ ssh: sshSchema.optional() }).optional(),
+  defaults: z
+    .strictObject({ ssh: sshSchema.optional(), activation: activationSettings.optional() })
+    .optional(),
   clusters: z
     .array(clusterSchema, { error: 'expected a list of clusters' })
     .min(1, 'list at least one cluster'),
@@ -137,3 +165,4 @@ export type ClusterConfig = Config['clusters'][number];
 export type NodeConfig = ClusterConfig['nodes'][number];
 export type VmConfig = ClusterConfig['vms'][number];
 export type SshConfig = z.output<typeof sshSchema>;
+export type ActivationSettings = z.output<typeof activationSettings>;

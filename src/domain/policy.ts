@@ -125,13 +125,23 @@ const notApplicable = (reason: string): Applicability => ({ applies: false, reas
 /**
  * Whether a VM uses AVMA at all (domain.md 1.2, 1.5, section 0). Declared `activation: other`, client
  * Windows, non-Windows guests, Windows Server older than 2012 R2, and editions with no published AVMA key
- * do not: losing AVMA cannot hurt them. A VM whose guest is unknown is assumed to use AVMA, so that nothing
- * passes silently.
+ * do not: losing AVMA cannot hurt them. A VM whose guest is unknown, or whose activation is unknown, is
+ * judged as if it used AVMA, so that nothing passes silently.
  */
-export function vmApplicability(vm: Pick<VmRecord, 'activation' | 'guest'>): Applicability {
-  if (vm.activation === 'other') return notApplicable('activated another way: declared activation: other');
+export function vmApplicability(
+  vm: Pick<VmRecord, 'activation' | 'activationBasis' | 'guest'>,
+): Applicability {
+  if (vm.activation === 'other')
+    return notApplicable(`activated another way: ${OTHER_BY[vm.activationBasis]}`);
   return guestApplicability(vm.guest);
 }
+
+const OTHER_BY: Record<VmRecord['activationBasis'], string> = {
+  declared: 'declared activation: other',
+  pattern: 'its name matches an activation exception with activation: other',
+  default: 'the activation default of its cluster is other',
+  assumed: 'activation: other',
+};
 
 function guestApplicability(guest: GuestOs | null): Applicability {
   if (!guest) return APPLIES;

@@ -68,6 +68,7 @@ function vmFromRaw(
     possibleOwners,
     kvp: raw ? kvpEnabled(raw) : null,
     activation: 'avma',
+    activationBasis: 'assumed',
     guest: raw ? guestFromKvp(raw.GuestIntrinsicExchangeItems) : null,
   };
 }

@@ -1,5 +1,6 @@
 // Facts declared in clusters.yaml win over scanned ones, field by field; declared VMs win over scanned VMs.
-import type { NodeConfig } from '../config/schema.js';
+import { resolveActivation } from '../config/activation.js';
+import type { ActivationSettings, NodeConfig } from '../config/schema.js';
 import { uniqueNames } from '../domain/names.js';
 import type { ClusterRecord, NodeFacts } from '../model/facts.js';
 
@@ -28,6 +29,14 @@ export function overrideFacts(
   return result;
 }
 
+/** Scanned VMs take their activation from the config's settings (a default, exceptions by name pattern). */
+export function applyActivationSettings(
+  scanned: ClusterRecord,
+  settings: ActivationSettings | undefined,
+): ClusterRecord {
+  return { ...scanned, vms: scanned.vms.map((vm) => ({ ...vm, ...resolveActivation(vm.name, settings) })) };
+}
+
 export function applyDeclaredVms(scanned: ClusterRecord, declared: ClusterRecord | undefined): ClusterRecord {
   if (!declared || declared.vms.length === 0) return scanned;
   const byName = new Map(declared.vms.map((vm) => [vm.name.toLowerCase(), vm]));
@@ -38,6 +47,7 @@ export function applyDeclaredVms(scanned: ClusterRecord, declared: ClusterRecord
     return {
       ...vm,
       activation: mine.activation,
+      activationBasis: mine.activationBasis,
       kvp: mine.kvp === false ? false : vm.kvp,
       guest: mine.guest ?? vm.guest,
       possibleOwners: uniqueNames(mine.possibleOwners.length > 0 ? mine.possibleOwners : vm.possibleOwners),

@@ -82,8 +82,16 @@ export interface GuestOs {
   name: string | null;
 }
 
-export const VM_ACTIVATIONS = ['avma', 'other'] as const;
+/** How a VM is activated: by AVMA, another way (KMS, MAK), or not known (judged as if AVMA, never failed). */
+export const VM_ACTIVATIONS = ['avma', 'other', 'unknown'] as const;
 export type VmActivation = (typeof VM_ACTIVATIONS)[number];
+
+/**
+ * Where a VM's activation comes from: declared for the VM, an exception pattern, a default the config sets,
+ * or assumed (nothing in the config says anything: AVMA, never confirmed).
+ */
+export const ACTIVATION_BASES = ['declared', 'pattern', 'default', 'assumed'] as const;
+export type ActivationBasis = (typeof ACTIVATION_BASES)[number];
 
 export interface VmRecord {
   name: string;
@@ -94,6 +102,7 @@ export interface VmRecord {
   /** Key-Value Pair Exchange integration service enabled; null when unknown. */
   kvp: boolean | null;
   activation: VmActivation;
+  activationBasis: ActivationBasis;
   /** Null when the guest OS is not known. */
   guest: GuestOs | null;
 }

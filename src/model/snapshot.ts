@@ -5,6 +5,7 @@ import { EDITION_FAMILIES } from '../domain/editions.js';
 import { LICENSE_STATES } from '../domain/licensing.js';
 import { RELEASES } from '../domain/releases.js';
 import {
+  ACTIVATION_BASES,
   AZURE_LOCAL_AVMA_SOURCES,
   type ClusterRecord,
   DRAIN_STATUSES,
@@ -79,6 +80,7 @@ const vm = z.strictObject({
   possibleOwners: z.array(text),
   kvp: nullable(z.boolean()),
   activation: z.enum(VM_ACTIVATIONS),
+  activationBasis: z.enum(ACTIVATION_BASES).default('assumed'),
   guest: nullable(guest),
 });
 

@@ -65,6 +65,7 @@ export function vmJson(vm: VmResult) {
     name: vm.name,
     owner: vm.owner,
     activation: vm.activation,
+    activationBasis: vm.activationBasis,
     kvp: vm.kvp,
     guest,
     verdict: vm.verdict,

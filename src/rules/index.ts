@@ -1,4 +1,5 @@
 // The rule registry: every rule, sorted by id. test/rules/registry.test.ts keeps it in step with the files.
+import activationUnknown from './activation-unknown.js';
 import azureLocalAvmaUndeclared from './azure-local-avma-undeclared.js';
 import factsMissing from './facts-missing.js';
 import guestNewerThanHost from './guest-newer-than-host.js';
@@ -17,6 +18,7 @@ import suppressionExpired from './suppression-expired.js';
 import type { Rule } from './types.js';
 
 export const rules: readonly Rule[] = [
+  activationUnknown,
   azureLocalAvmaUndeclared,
   factsMissing,
   guestNewerThanHost,

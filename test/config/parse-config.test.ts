@@ -32,9 +32,10 @@ describe('parseConfig', () => {
     const config = parseConfig(VALID, 'ok.yaml');
     expect(config.clusters[0]?.vms[0]).toMatchObject({
       kvp: true,
-      activation: 'avma',
       possibleOwners: ['N1', 'n2'],
     });
+    // Left out: the cluster's activation settings decide (config/activation.ts), not a schema default.
+    expect(config.clusters[0]?.vms[0]?.activation).toBeUndefined();
     expect(config.clusters[0]?.nodes[1]?.facts).toMatchObject({
       build: 17763,
       edition: { family: 'datacenter' },
@@ -45,8 +46,17 @@ describe('parseConfig', () => {
     const config = parseConfig(
       `defaults:
   ssh: { username: scan, port: 2222, privateKeyPath: ~/.ssh/id, knownHostsPath: ~/.ssh/known_hosts }
+  activation:
+    default: other
+    exceptions:
+      - { vms: "avma-*", activation: avma }
 clusters:
   - name: c
+    activation:
+      default: unknown
+      exceptions:
+        - { vms: "kms-*", activation: other }
+        - { vms: ["lab-*", "test-?"], activation: unknown }
     nodes:
       - name: N1
         host: n1.example.test
@@ -55,6 +65,7 @@ clusters:
         facts: { edition: AzureLocal, azureLocalAvma: 2022, activated: true, hyperV: true }
     vms:
       - { name: a, kvp: false, activation: other, guest: { os: "Windows Server 2016 Standard" } }
+      - { name: u, activation: unknown }
       - { name: b, guest: { build: 20348 } }
 `,
       'ok.yaml',
@@ -66,6 +77,14 @@ clusters:
       drainStatus: 'Completed',
     });
     expect(config.clusters[0]?.nodes[1]?.facts?.azureLocalAvma).toBe('2022');
+    expect(config.defaults?.activation).toEqual({
+      default: 'other',
+      exceptions: [{ vms: 'avma-*', activation: 'avma' }],
+    });
+    expect(config.clusters[0]?.activation?.exceptions[1]).toEqual({
+      vms: ['lab-*', 'test-?'],
+      activation: 'unknown',
+    });
   });
 
   it.each([
@@ -201,6 +220,27 @@ clusters:
       line: 5,
       key: 'clusters[0].nodes[0].facts.activationExpires',
       message: /"soon" is not a date/,
+    },
+    {
+      what: 'an activation channel that is not one',
+      text: 'clusters:\n  - name: c\n    activation: { default: kms }\n    nodes: [{ name: N1 }]\n',
+      line: 3,
+      key: 'clusters[0].activation.default',
+      message: /avma, other, unknown/,
+    },
+    {
+      what: 'an exception without a pattern',
+      text: 'defaults:\n  activation:\n    exceptions:\n      - { vms: [], activation: other }\nclusters:\n  - name: c\n    nodes: [{ name: N1 }]\n',
+      line: 4,
+      key: 'defaults.activation.exceptions[0].vms',
+      message: /at least one pattern/,
+    },
+    {
+      what: 'an unknown key in the activation settings',
+      text: 'defaults:\n  activation: { defualt: other }\nclusters:\n  - name: c\n    nodes: [{ name: N1 }]\n',
+      line: 2,
+      key: 'defaults.activation.defualt',
+      message: /unknown key/,
     },
     {
       what: 'a drain status that is not one',

@@ -5,12 +5,15 @@ import { describe, expect, it } from 'vitest';
 import { type DeclaredGuest, guestFromDeclared } from '../../src/domain/guest-os.js';
 import { guestFromKvp } from '../../src/domain/kvp.js';
 import { vmApplicability } from '../../src/domain/policy.js';
-import type { GuestOs } from '../../src/model/facts.js';
+import type { ActivationBasis, GuestOs, VmActivation } from '../../src/model/facts.js';
 
 const kvp = (file: string) =>
   guestFromKvp(JSON.parse(readFileSync(new URL(`../fixtures/raw/${file}`, import.meta.url), 'utf8')));
-const judged = (guest: GuestOs | null, activation: 'avma' | 'other' = 'avma') =>
-  vmApplicability({ activation, guest });
+const judged = (
+  guest: GuestOs | null,
+  activation: VmActivation = 'avma',
+  activationBasis: ActivationBasis = 'assumed',
+) => vmApplicability({ activation, activationBasis, guest });
 
 describe('guests with no published AVMA key are not applicable, with the reason', () => {
   it.each([
@@ -86,10 +89,18 @@ describe('the other guests AVMA cannot activate', () => {
     expect(result.reason).toMatch(reason);
   });
 
-  it('a VM declared activation: other', () => {
-    expect(judged(kvp('kvp-2022-datacenter.json'), 'other')).toEqual({
-      applies: false,
-      reason: 'activated another way: declared activation: other',
+  it.each<[ActivationBasis, string]>([
+    ['declared', 'activated another way: declared activation: other'],
+    ['pattern', 'activated another way: its name matches an activation exception with activation: other'],
+    ['default', 'activated another way: the activation default of its cluster is other'],
+  ])('a VM with activation other (%s) says where that came from', (basis, reason) => {
+    expect(judged(kvp('kvp-2022-datacenter.json'), 'other', basis)).toEqual({ applies: false, reason });
+  });
+
+  it('a VM whose activation is unknown is judged, as if it used AVMA', () => {
+    expect(judged(kvp('kvp-2022-datacenter.json'), 'unknown', 'default')).toEqual({
+      applies: true,
+      reason: null,
     });
   });
 });

@@ -68,6 +68,7 @@ export class ClusterBuilder {
       possibleOwners: [],
       kvp: true,
       activation: 'avma',
+      activationBasis: 'assumed',
       guest: guest === null ? null : guestOs(guest),
       ...rest,
     });

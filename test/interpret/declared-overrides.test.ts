@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { applyDeclaredVms, overrideFacts } from '../../src/interpret/declared-overrides.js';
+import {
+  applyActivationSettings,
+  applyDeclaredVms,
+  overrideFacts,
+} from '../../src/interpret/declared-overrides.js';
 import { aCluster, hostFacts } from '../helpers/cluster.js';
 
 describe('applyDeclaredVms', () => {
@@ -37,5 +41,39 @@ describe('overrideFacts', () => {
       edition: 'azure-local',
       azureLocalAvma: '2022',
     });
+  });
+});
+
+describe('applyActivationSettings (scanned VMs)', () => {
+  const scanned = aCluster('c').node('HV01').vm('kms-01').vm('LAB-7').vm('app').build();
+  const settings = {
+    default: 'unknown' as const,
+    exceptions: [
+      { vms: 'kms-*', activation: 'other' as const },
+      { vms: ['lab-*'], activation: 'avma' as const },
+    ],
+  };
+
+  it('gives each scanned VM its activation and where it came from', () => {
+    const result = applyActivationSettings(scanned, settings);
+    expect(result.vms.map((vm) => [vm.name, vm.activation, vm.activationBasis])).toEqual([
+      ['kms-01', 'other', 'pattern'],
+      ['LAB-7', 'avma', 'pattern'],
+      ['app', 'unknown', 'default'],
+    ]);
+  });
+
+  it('with no settings, AVMA is assumed', () => {
+    expect(applyActivationSettings(scanned, undefined).vms.map((vm) => vm.activationBasis)).toEqual([
+      'assumed',
+      'assumed',
+      'assumed',
+    ]);
+  });
+
+  it('a declared VM still wins over the settings', () => {
+    const declared = aCluster('c').vm('kms-01', { activation: 'avma', activationBasis: 'declared' }).build();
+    const result = applyDeclaredVms(applyActivationSettings(scanned, settings), declared);
+    expect(result.vms[0]).toMatchObject({ name: 'kms-01', activation: 'avma', activationBasis: 'declared' });
   });
 });

@@ -1,8 +1,11 @@
 // New raw forms end to end: simulated nodes print them over real SSH, scan() reads them, and check --snapshot
 // judges the saved facts into the JSON report.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { configSchema } from '../../src/config/schema.js';
 import { serializeSnapshot } from '../../src/model/snapshot.js';
+import { scanToSnapshot } from '../../src/scan/scan.js';
 import type { SimClusterSpec } from '../../src/sim/recordings.js';
+import { serveSpec } from '../../src/sim/serve-spec.js';
 import { type Json, runMain, tempFiles } from '../helpers/run-main.js';
 import { nodeOf, type SimScan, simScan } from '../helpers/sim-scan.js';
 
@@ -116,5 +119,56 @@ describe('guests with no published AVMA key, over SSH (KVP SKU and OSName)', () 
       reason: null,
       guest: { release: '2019', edition: 'essentials' },
     });
+  });
+});
+
+describe('activation settings apply to scanned VMs', () => {
+  const SPEC: SimClusterSpec = {
+    name: 'mixed',
+    hosts: [
+      { name: 'DC1', release: '2022', edition: 'Datacenter' },
+      { name: 'STD1', release: '2022', edition: 'Standard' },
+    ],
+    vms: ['kms-01', 'lab-1', 'app', 'kms-avma'].map((name) => ({
+      name,
+      owner: 'DC1',
+      guest: { release: '2022', edition: 'Standard' } as const,
+    })),
+  };
+  let mixed: Json;
+
+  beforeAll(async () => {
+    const served = await serveSpec(SPEC, { firstOctet: 180 });
+    try {
+      const raw = JSON.parse(JSON.stringify(served.config));
+      raw.defaults.activation = {
+        exceptions: [
+          { vms: 'kms-*', activation: 'other' },
+          { vms: 'lab-*', activation: 'unknown' },
+        ],
+      };
+      raw.clusters[0].vms = [{ name: 'KMS-AVMA', activation: 'avma' }];
+      const snapshot = await scanToSnapshot(configSchema.parse(raw), {
+        now: new Date('2026-11-22T00:00:00.000Z'),
+        env: {},
+        connectTimeoutSeconds: 2,
+        commandTimeoutSeconds: 5,
+      });
+      const file = await files.write('mixed.snapshot.json', serializeSnapshot(snapshot));
+      mixed = JSON.parse((await runMain(['check', '--snapshot', file, '-f', 'json', '--no-tui'])).stdout);
+    } finally {
+      await served.close();
+    }
+  });
+
+  it('by pattern, assumed, or declared, kept in the snapshot and shown in the report', () => {
+    expect(
+      mixed.clusters[0].vms.map((vm: Json) => [vm.name, vm.activation, vm.activationBasis, vm.verdict]),
+    ).toEqual([
+      ['kms-01', 'other', 'pattern', 'not-applicable'],
+      ['lab-1', 'unknown', 'pattern', 'unknown'],
+      ['app', 'avma', 'assumed', 'at-risk'],
+      ['kms-avma', 'avma', 'declared', 'at-risk'],
+    ]);
   });
 });
