@@ -95,6 +95,7 @@ function analyzeCluster(
     const base = {
       name: vm.name,
       owner: vm.owner,
+      state: vm.state,
       activation: vm.activation,
       activationBasis: vm.activationBasis,
       kvp: vm.kvp,

@@ -63,6 +63,7 @@ function declaredVm(
     ...resolveActivation(vm.name, settings, vm.activation),
     name: vm.name,
     owner: vm.owner ? canonical(cluster, vm.owner) : null,
+    state: null,
     possibleOwners: uniqueNames((vm.possibleOwners ?? []).map((owner) => canonical(cluster, owner))),
     kvp: vm.kvp,
     guest: guest

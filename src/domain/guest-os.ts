@@ -39,5 +39,5 @@ export function guestFromDeclared(declared: DeclaredGuest): GuestOs {
   let family: GuestOs['family'] = 'windows-server';
   if (edition === 'client') family = 'windows-client';
   else if (caption && !declared.release) family = familyOfCaption(caption);
-  return { family, release, edition, build, name: caption };
+  return { family, release, edition, build, name: caption, stale: false };
 }

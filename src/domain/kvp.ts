@@ -67,8 +67,9 @@ export function guestFromKvp(items: readonly string[] | null): GuestOs | null {
   const build = digits(pairs.get('OSBuildNumber')) ?? digits(pairs.get('OSVersion')?.split('.')[2]);
   const sku = digits(pairs.get('OSEditionId'));
   const productType = digits(pairs.get('ProductType'));
-  if (!isWindows) return { family: 'other', release: null, edition: null, build, name };
-  if (productType === 1) return { family: 'windows-client', release: null, edition: 'client', build, name };
+  if (!isWindows) return { family: 'other', release: null, edition: null, build, name, stale: false };
+  if (productType === 1)
+    return { family: 'windows-client', release: null, edition: 'client', build, name, stale: false };
   const edition = (sku === null ? null : editionFromSku(sku)) ?? (name ? editionFromCaption(name) : null);
   const semiAnnual = sku === 145 || sku === 146;
   // The build decides (Azure Local shares builds with Windows Server); OSName only when there is no build.
@@ -86,5 +87,6 @@ export function guestFromKvp(items: readonly string[] | null): GuestOs | null {
     edition,
     build,
     name,
+    stale: false,
   };
 }

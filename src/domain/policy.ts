@@ -99,6 +99,18 @@ export function isEvaluationHost(edition: EditionFamily | null, evaluationLicens
 export const DEFAULT_EXPIRY_WARNING_DAYS = 30;
 
 /**
+ * Get-VM states in which the guest OS runs, so its KVP items are current (domain.md 5, VMState). In every other
+ * state the guest is off, saved, paused or in transition (Starting, Stopping, Saving, Resuming, Reset, Other),
+ * and its KVP items are what it reported when it last ran: used, but marked stale (domain.md section 0).
+ */
+const GUEST_RUNNING_STATES = new Set(['running', 'runningcritical']);
+
+/** Whether guest facts read from KVP are stale; an unknown state (null) says nothing. */
+export function isStaleGuestState(state: string | null): boolean {
+  return state !== null && !GUEST_RUNNING_STATES.has(state.trim().toLowerCase());
+}
+
+/**
  * Guest editions for which no AVMA key is published (domain.md 1.4, 1.5, section 0), on every release or on
  * the releases listed. Evaluation editions must be converted before an AVMA key takes; Essentials has keys
  * for 2012 R2, 2016 and 2019 only.

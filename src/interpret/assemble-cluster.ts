@@ -2,6 +2,7 @@
 // owners) from whichever node answered, each VM's guest from the node it runs on.
 import { guestFromKvp } from '../domain/kvp.js';
 import { uniqueNames } from '../domain/names.js';
+import { isStaleGuestState } from '../domain/policy.js';
 import {
   type ClusterRecord,
   type DrainStatus,
@@ -62,14 +63,17 @@ function vmFromRaw(
   possibleOwners: string[],
   raw: RawVm | null,
 ): VmRecord {
+  const state = raw?.State?.trim().slice(0, 64) || null;
+  const guest = raw ? guestFromKvp(raw.GuestIntrinsicExchangeItems) : null;
   return {
     name,
     owner,
     possibleOwners,
+    state,
     kvp: raw ? kvpEnabled(raw) : null,
     activation: 'avma',
     activationBasis: 'assumed',
-    guest: raw ? guestFromKvp(raw.GuestIntrinsicExchangeItems) : null,
+    guest: guest && { ...guest, stale: isStaleGuestState(state) },
   };
 }
 

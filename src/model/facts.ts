@@ -80,6 +80,8 @@ export interface GuestOs {
   build: number | null;
   /** The OS name as declared or reported by KVP (untrusted text). */
   name: string | null;
+  /** Read from KVP while the VM was not running: what the guest reported when it last ran. */
+  stale: boolean;
 }
 
 /** How a VM is activated: by AVMA, another way (KMS, MAK), or not known (judged as if AVMA, never failed). */
@@ -99,6 +101,8 @@ export interface VmRecord {
   owner: string | null;
   /** Empty: every node of the cluster. */
   possibleOwners: string[];
+  /** The VM's power state as Get-VM reported it (Running, Off, Saved, ...; untrusted text), or null. */
+  state: string | null;
   /** Key-Value Pair Exchange integration service enabled; null when unknown. */
   kvp: boolean | null;
   activation: VmActivation;

@@ -46,6 +46,8 @@ export interface TargetResult {
 export interface VmResult {
   readonly name: string;
   readonly owner: string | null;
+  /** The VM's power state as read (Running, Off, Saved, ...), or null when declared or not read. */
+  readonly state: string | null;
   readonly activation: VmActivation;
   /** Why: declared for the VM, a name pattern, the config's default, or assumed (AVMA, never confirmed). */
   readonly activationBasis: ActivationBasis;

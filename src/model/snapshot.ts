@@ -72,12 +72,14 @@ const guest = z.strictObject({
   edition: nullable(z.enum(EDITION_FAMILIES)),
   build: nullable(z.number().int().nonnegative()),
   name: nullable(text),
+  stale: z.boolean().default(false),
 });
 
 const vm = z.strictObject({
   name: text,
   owner: nullable(text),
   possibleOwners: z.array(text),
+  state: nullable(text).default(null),
   kvp: nullable(z.boolean()),
   activation: z.enum(VM_ACTIVATIONS),
   activationBasis: z.enum(ACTIVATION_BASES).default('assumed'),

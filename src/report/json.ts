@@ -60,10 +60,12 @@ export function vmJson(vm: VmResult) {
     edition: vm.guest.edition,
     build: vm.guest.build,
     os: vm.guest.name,
+    stale: vm.guest.stale,
   };
   return {
     name: vm.name,
     owner: vm.owner,
+    state: vm.state,
     activation: vm.activation,
     activationBasis: vm.activationBasis,
     kvp: vm.kvp,

@@ -63,8 +63,10 @@ export interface SimVm {
   name: string;
   owner: string;
   possibleOwners?: string[];
-  /** Null: the VM is off, so its KVP intrinsic items are empty. */
+  /** Null: the guest reports nothing (its KVP intrinsic items are empty). */
   guest: { release: SimRelease; edition: SimEdition } | { os: string; linux: true } | null;
+  /** Get-VM State: Running when a guest is given, Off otherwise. Off or Saved with a guest: stale KVP items. */
+  state?: string;
   kvp?: boolean;
 }
 
@@ -227,7 +229,7 @@ export function hostDocument(spec: SimClusterSpec, host: SimHost): RawNode {
             return {
               Name: vm.name,
               VMId: id,
-              State: vm.guest ? 'Running' : 'Off',
+              State: vm.state ?? (vm.guest ? 'Running' : 'Off'),
               IsClustered: true,
               IntegrationServices: {
                 ok: true as const,

@@ -9,6 +9,7 @@ describe('guestFromDeclared', () => {
       edition: 'standard',
       build: null,
       name: null,
+      stale: false,
     });
   });
 

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type DeclaredGuest, guestFromDeclared } from '../../src/domain/guest-os.js';
 import { guestFromKvp } from '../../src/domain/kvp.js';
-import { vmApplicability } from '../../src/domain/policy.js';
+import { isStaleGuestState, vmApplicability } from '../../src/domain/policy.js';
 import type { ActivationBasis, GuestOs, VmActivation } from '../../src/model/facts.js';
 
 const kvp = (file: string) =>
@@ -102,5 +102,30 @@ describe('the other guests AVMA cannot activate', () => {
       applies: true,
       reason: null,
     });
+  });
+});
+
+describe('isStaleGuestState (domain.md 5: KVP of a VM that is not running is what it last reported)', () => {
+  it.each([
+    ['Running', false],
+    ['running', false],
+    ['RunningCritical', false],
+    ['Off', true],
+    ['Saved', true],
+    ['Paused', true],
+    ['FastSaved', true],
+    ['Starting', true],
+    ['Stopping', true],
+    ['Saving', true],
+    ['Resuming', true],
+    ['Reset', true],
+    ['Other', true],
+    ['OffCritical', true],
+  ])('%s: stale %s', (state, stale) => {
+    expect(isStaleGuestState(state)).toBe(stale);
+  });
+
+  it('an unknown state says nothing', () => {
+    expect(isStaleGuestState(null)).toBe(false);
   });
 });

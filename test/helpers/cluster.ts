@@ -30,6 +30,7 @@ export function guestOs(overrides: Partial<GuestOs> = {}): GuestOs {
     edition: 'standard',
     build: 20348,
     name: null,
+    stale: false,
     ...overrides,
   };
 }
@@ -66,6 +67,7 @@ export class ClusterBuilder {
       name,
       owner: this.nodes[0]?.name ?? null,
       possibleOwners: [],
+      state: null,
       kvp: true,
       activation: 'avma',
       activationBasis: 'assumed',

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { assembleCluster, kvpEnabled, type NodeScan } from '../../src/interpret/assemble-cluster.js';
 import { nodeFactsFromRaw } from '../../src/interpret/node-facts.js';
@@ -159,6 +160,41 @@ describe('assembleCluster', () => {
     };
     const cluster = assembleCluster('c', [only]);
     expect(cluster.vms.map((vm) => [vm.name, vm.possibleOwners])).toEqual([['a', ['HV01']]]);
+  });
+});
+
+describe('stale guest facts', () => {
+  const items = JSON.parse(
+    readFileSync(new URL('../fixtures/raw/kvp-2019-domain-controller.json', import.meta.url), 'utf8'),
+  ) as string[];
+
+  function withVm(state: string | undefined): NodeScan {
+    const scan = scanned('HV03');
+    const vms = scan.raw?.probes.vms;
+    if (!scan.raw || !vms?.ok || !vms.value[0]) throw new Error('no VM');
+    const vm = { ...vms.value[0], GuestIntrinsicExchangeItems: items, State: state };
+    scan.raw = { ...scan.raw, probes: { ...scan.raw.probes, vms: { ok: true, value: [vm] } } };
+    return scan;
+  }
+  const offVm = (state: string | undefined) =>
+    assembleCluster('c', [withVm(state)]).vms.find((vm) => vm.name === 'off');
+
+  it.each(['Off', 'Saved', 'Paused'])(
+    'KVP items of a VM that is %s: kept, marked stale, with the state',
+    (state) => {
+      expect(offVm(state)).toMatchObject({
+        state,
+        guest: { release: '2019', edition: 'standard', stale: true },
+      });
+    },
+  );
+
+  it('a running VM reports current facts', () => {
+    expect(offVm('Running')).toMatchObject({ state: 'Running', guest: { stale: false } });
+  });
+
+  it('no state read: not marked', () => {
+    expect(offVm(undefined)).toMatchObject({ state: null, guest: { stale: false } });
   });
 });
 

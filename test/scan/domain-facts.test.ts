@@ -23,7 +23,12 @@ const SPEC: SimClusterSpec = {
       drainStatus: 'InProgress',
     },
   ],
-  vms: [{ name: 'app', owner: 'OK1', guest: { release: '2012R2', edition: 'Standard' } }],
+  vms: [
+    { name: 'app', owner: 'OK1', guest: { release: '2012R2', edition: 'Standard' } },
+    // Off and Saved, their KVP items left from when they last ran.
+    { name: 'off', owner: 'OK1', state: 'Off', guest: { release: '2016', edition: 'Standard' } },
+    { name: 'saved', owner: 'ESU1', state: 'Saved', guest: { release: '2012R2', edition: 'Datacenter' } },
+  ],
 };
 
 const files = tempFiles();
@@ -170,5 +175,23 @@ describe('activation settings apply to scanned VMs', () => {
       ['app', 'avma', 'assumed', 'at-risk'],
       ['kms-avma', 'avma', 'declared', 'at-risk'],
     ]);
+  });
+});
+
+describe('stale guest facts over SSH', () => {
+  const vm = (name: string) => report.clusters[0].vms.find((v: Json) => v.name === name);
+
+  it('a VM that is Off or Saved keeps its verdict, its guest facts marked stale with its state', () => {
+    expect(vm('off')).toMatchObject({
+      state: 'Off',
+      guest: { release: '2016', stale: true },
+      verdict: 'at-risk',
+    });
+    expect(vm('saved')).toMatchObject({ state: 'Saved', guest: { release: '2012R2', stale: true } });
+    expect(vm('saved').verdict).toBe(vm('app').verdict);
+  });
+
+  it('a running VM is not stale', () => {
+    expect(vm('app')).toMatchObject({ state: 'Running', guest: { stale: false } });
   });
 });
