@@ -15,6 +15,7 @@ function facts(overrides: Partial<NodeFacts>): NodeFacts {
     evaluationLicense: false,
     onlyAddOnLicenses: false,
     hyperV: true,
+    avmaRequests30d: null,
     state: 'Up',
     drainStatus: null,
     azureLocalAvma: null,

@@ -149,6 +149,13 @@ function analyzeCluster(
     return { ...base, verdict, gate, targets: results };
   });
 
+  // Cluster-wide evidence about the VMs that are judged: findings only, no verdict changes.
+  const judgedVms = cluster.vms.filter((_vm, i) => vms[i]?.verdict !== 'not-applicable');
+  for (const rule of ruleSet) {
+    const hit = rule.checkCluster?.({ nodes, vms: judgedVms }, context);
+    if (hit) finding(rule, null, null, hit.message);
+  }
+
   const counts = countVerdicts(vms);
   const anyNodeUnread = nodes.some((node) => node.error !== null);
   return {

@@ -56,6 +56,7 @@ function plannedNode(change: Extract<Change, { kind: 'add-node' }>): NodeRecord 
       evaluationLicense: false,
       onlyAddOnLicenses: false,
       hyperV: true,
+      avmaRequests30d: null,
       state: 'Up',
       drainStatus: null,
       azureLocalAvma: null,

@@ -30,6 +30,7 @@ export function scopesOf(rule: Rule): string {
     rule.checkNode && 'each node',
     rule.checkVm && 'each VM',
     rule.checkTarget && 'each VM on each possible owner',
+    rule.checkCluster && 'each cluster',
     rule.raisedBy,
   ];
   return scopes.filter(Boolean).join(', ');

@@ -29,6 +29,7 @@ export function declaredNodeFacts(facts: DeclaredFacts): NodeFacts {
     evaluationLicense: false,
     onlyAddOnLicenses: false,
     hyperV: facts.hyperV ?? null,
+    avmaRequests30d: facts.avmaRequests30d ?? null,
     state: facts.state ?? null,
     drainStatus: facts.drainStatus ?? null,
     azureLocalAvma: facts.azureLocalAvma ?? null,

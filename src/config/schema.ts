@@ -85,6 +85,11 @@ export const nodeFactsSchema = z.strictObject({
   activated: z.boolean({ error: 'expected true or false' }).optional(),
   activationExpires: date.optional(),
   hyperV: z.boolean({ error: 'expected true or false' }).optional(),
+  avmaRequests30d: z
+    .number({ error: 'expected a number of events such as 0 or 42' })
+    .int('expected a whole number of events')
+    .nonnegative('expected 0 or more events')
+    .optional(),
   state: z.enum(NODE_STATES, { error: `expected one of ${NODE_STATES.join(', ')}` }).optional(),
   drainStatus: z.enum(DRAIN_STATUSES, { error: `expected one of ${DRAIN_STATUSES.join(', ')}` }).optional(),
   azureLocalAvma: azureLocalAvma.optional(),

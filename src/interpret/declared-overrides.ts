@@ -23,6 +23,7 @@ export function overrideFacts(
   if (given.activated !== undefined) result.activated = declared.activated;
   if (given.activationExpires !== undefined) result.activationExpires = declared.activationExpires;
   if (given.hyperV !== undefined) result.hyperV = declared.hyperV;
+  if (given.avmaRequests30d !== undefined) result.avmaRequests30d = declared.avmaRequests30d;
   if (given.state !== undefined) result.state = declared.state;
   if (given.drainStatus !== undefined) result.drainStatus = declared.drainStatus;
   if (given.azureLocalAvma !== undefined) result.azureLocalAvma = declared.azureLocalAvma;

@@ -116,6 +116,7 @@ export function nodeFactsFromRaw(raw: RawNode, now: Date): NodeFacts {
     evaluationLicense: activation.evaluation,
     onlyAddOnLicenses: activation.onlyAddOns,
     hyperV: hyperV ? hyperV.Installed : null,
+    avmaRequests30d: raw.probes.avmaRequests ? okValue(raw.probes.avmaRequests) : null,
     ...ownClusterRow(raw),
     azureLocalAvma: null,
   };

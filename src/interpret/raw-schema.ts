@@ -64,7 +64,7 @@ const vm = z.object({
 });
 
 export const rawNodeSchema = z.object({
-  /** 2 adds LicenseFamily and LicenseIsAddon to licence rows; version 1 documents are still read. */
+  /** 2 adds LicenseFamily and LicenseIsAddon to licence rows and the avmaRequests probe; 1 is still read. */
   collectorVersion: z.union([z.literal(1), z.literal(2)]),
   computerName: text,
   probes: z.object({
@@ -72,6 +72,8 @@ export const rawNodeSchema = z.object({
     operatingSystem: probe(operatingSystem),
     license: probe(z.array(licenseRow).max(64)),
     hyperV: probe(z.object({ Installed: z.boolean(), InstallState: text.optional() })),
+    /** Events 12310 in the last 30 days; absent from version 1 documents. */
+    avmaRequests: probe(z.number().int().nonnegative().max(1e9)).optional(),
     clusterNodes: probe(z.array(clusterNode).max(128)),
     clusterGroups: probe(z.array(clusterGroup).max(20_000)),
     vms: probe(z.array(vm).max(4096)),

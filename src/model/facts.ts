@@ -30,6 +30,8 @@ export interface NodeFacts {
   /** Licence rows were found, but only add-ons (e.g. ESU): no Windows licence, so not activated. */
   onlyAddOnLicenses: boolean;
   hyperV: boolean | null;
+  /** AVMA requests the host logged in the last 30 days (event 12310), or null when not known. */
+  avmaRequests30d: number | null;
   state: NodeState | null;
   /** Whether the node is being drained of its roles, from its own Get-ClusterNode row. */
   drainStatus: DrainStatus | null;

@@ -51,6 +51,7 @@ const nodeFacts = z.strictObject({
   evaluationLicense: z.boolean(),
   onlyAddOnLicenses: z.boolean().default(false),
   hyperV: nullable(z.boolean()),
+  avmaRequests30d: nullable(z.number().int().nonnegative()).default(null),
   state: nullable(z.enum(NODE_STATES)),
   drainStatus: nullable(z.enum(DRAIN_STATUSES)).default(null),
   azureLocalAvma: nullable(z.enum(AZURE_LOCAL_AVMA_SOURCES)),

@@ -36,6 +36,7 @@ export function nodeJson(node: NodeRecord) {
     onlyAddOnLicenses: facts?.onlyAddOnLicenses ?? false,
     activationExpires: facts?.activationExpires ?? null,
     hyperV: facts?.hyperV ?? null,
+    avmaRequests30d: facts?.avmaRequests30d ?? null,
     azureLocalAvma: facts?.azureLocalAvma ?? null,
     error: node.error,
     probeErrors: node.probeErrors,

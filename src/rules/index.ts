@@ -11,6 +11,7 @@ import hostNotActivated from './host-not-activated.js';
 import hostNotDatacenter from './host-not-datacenter.js';
 import hostWithoutHyperV from './host-without-hyper-v.js';
 import kvpDisabled from './kvp-disabled.js';
+import noAvmaRequests from './no-avma-requests.js';
 import nodeUnreachable from './node-unreachable.js';
 import releaseNotCovered from './release-not-covered.js';
 import singleFailoverTarget from './single-failover-target.js';
@@ -30,6 +31,7 @@ export const rules: readonly Rule[] = [
   hostNotDatacenter,
   hostWithoutHyperV,
   kvpDisabled,
+  noAvmaRequests,
   nodeUnreachable,
   releaseNotCovered,
   singleFailoverTarget,

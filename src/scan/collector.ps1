@@ -79,6 +79,18 @@ $probes.clusterNodes = Invoke-ListProbe {
   }
 }
 
+# AVMA requests this host logged (event 12310, Application log), counted by ID only: their message layout is
+# unconfirmed. Get-WinEvent reports no match as an error (NoMatchingEventsFound): that is a count of 0, while a
+# denied log (LogInfoUnavailable, NoMatchingLogsFound) stays a failure of this probe.
+$probes.avmaRequests = Invoke-Probe {
+  try {
+    $filter = @{ LogName = 'Application'; Id = 12310; StartTime = (Get-Date).AddDays(-30) }
+    @(Get-WinEvent -FilterHashtable $filter -ErrorAction Stop).Count
+  } catch {
+    if ([string] $_.FullyQualifiedErrorId -like 'NoMatchingEventsFound*') { 0 } else { throw }
+  }
+}
+
 # Get-ClusterGroup has no -GroupType parameter: filter on the property. Possible owners are those of the
 # group's "Virtual Machine" resource; preferred owners only order the choice and are not read.
 $probes.clusterGroups = Invoke-ListProbe {

@@ -53,6 +53,8 @@ export interface SimHost {
   graceMinutes?: number;
   hyperV?: boolean;
   state?: 'Up' | 'Down' | 'Paused';
+  /** Events 12310 (AVMA requests) in the last 30 days; 12 unless told. failingProbes.avmaRequests denies it. */
+  avmaRequests?: number;
   /** Get-ClusterNode DrainStatus; NotInitiated unless told. */
   drainStatus?: 'NotInitiated' | 'InProgress' | 'Completed' | 'Failed';
   /** Probes that fail on this host, with the error PowerShell gives. */
@@ -199,6 +201,7 @@ export function hostDocument(spec: SimClusterSpec, host: SimHost): RawNode {
         Installed: host.hyperV ?? true,
         InstallState: host.hyperV === false ? 'Available' : 'Installed',
       }),
+      avmaRequests: probe(host, 'avmaRequests', host.avmaRequests ?? 12),
       clusterNodes: probe(
         host,
         'clusterNodes',

@@ -340,3 +340,66 @@ describe('which guests use AVMA (activation defaults and exceptions)', () => {
     expect(second.code).toBe(3);
   });
 });
+
+describe('AVMA requests logged by the hosts (event 12310)', () => {
+  const nodes = (a: string, b: string) => `
+    nodes:
+      - name: HV01
+        facts: { release: "2022", edition: Datacenter, activated: true, hyperV: true${a} }
+      - name: HV02
+        facts: { release: "2022", edition: Datacenter, activated: true, hyperV: true${b} }`;
+  const VMS =
+    '      - { name: app, guest: { release: "2022" } }\n      - { name: kms-01, guest: { release: "2022" } }';
+  const warning = (report: Json) =>
+    report.clusters[0].findings.filter((f: Json) => f.rule === 'no-avma-requests');
+
+  it('every host logged none while VMs are assumed to use AVMA: a warning that names the counts', async () => {
+    const file = await files.write(
+      'quiet.yaml',
+      config(VMS, nodes(', avmaRequests30d: 0', ', avmaRequests30d: 0')),
+    );
+    const { code, report } = await checkJson(file);
+    expect(report.clusters[0].nodes.map((n: Json) => n.avmaRequests30d)).toEqual([0, 0]);
+    expect(warning(report)).toEqual([
+      {
+        rule: 'no-avma-requests',
+        severity: 'warning',
+        message: expect.stringMatching(
+          /^no node of c logged an AVMA request \(event 12310\) in the last 30 days \(HV01 0, HV02 0\), yet 2 VMs are assumed to use AVMA \(app, kms-01\)/,
+        ),
+      },
+    ]);
+    expect(vmOf(report, 'app').verdict).toBe('safe');
+    expect(code).toBe(0);
+    expect((await checkJson(file, '--fail-on', 'warning')).code).toBe(1);
+  });
+
+  it('silent when a host logged requests, or a count is unknown, or no VM rests on the assumption', async () => {
+    const some = await checkJson(
+      await files.write('some.yaml', config(VMS, nodes(', avmaRequests30d: 0', ', avmaRequests30d: 14'))),
+    );
+    expect(some.report.clusters[0].nodes.map((n: Json) => n.avmaRequests30d)).toEqual([0, 14]);
+    expect(warning(some.report)).toEqual([]);
+    const unknown = await checkJson(
+      await files.write('unknown-count.yaml', config(VMS, nodes(', avmaRequests30d: 0', ''))),
+    );
+    expect(warning(unknown.report)).toEqual([]);
+    const declared = `defaults:\n  activation: { default: other, exceptions: [{ vms: "app", activation: avma }] }\n`;
+    const known = await checkJson(
+      await files.write(
+        'declared-channels.yaml',
+        config(VMS, nodes(', avmaRequests30d: 0', ', avmaRequests30d: 0'), declared),
+      ),
+    );
+    expect(warning(known.report)).toEqual([]);
+  });
+
+  it('a count that is not a whole number of events is a config error', async () => {
+    const file = await files.write('bad-count.yaml', config(VMS, nodes(', avmaRequests30d: -1', '')));
+    const result = await runMain(['check', '-c', file, '-f', 'json']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(
+      /clusters\[0\]\.nodes\[0\]\.facts\.avmaRequests30d: expected 0 or more events/,
+    );
+  });
+});

@@ -16,6 +16,7 @@ export function hostFacts(overrides: Partial<NodeFacts> = {}): NodeFacts {
     evaluationLicense: false,
     onlyAddOnLicenses: false,
     hyperV: true,
+    avmaRequests30d: null,
     state: 'Up',
     drainStatus: null,
     azureLocalAvma: null,

@@ -118,6 +118,28 @@ describe('nodeFactsFromRaw', () => {
     expect(nodeFactsFromRaw(raw, NOW).release).toBe('2022');
   });
 
+  it('AVMA requests of the last 30 days: a count, 0, or unknown when the log was denied or not read', () => {
+    expect(nodeFactsFromRaw(doc({ avmaRequests: 57 }), NOW).avmaRequests30d).toBe(57);
+    expect(nodeFactsFromRaw(doc({ avmaRequests: 0 }), NOW).avmaRequests30d).toBe(0);
+    const denied = doc({
+      failingProbes: {
+        avmaRequests:
+          'Could not retrieve information about the Application log. Error: Attempted to perform an unauthorized operation..',
+      },
+    });
+    expect(nodeFactsFromRaw(denied, NOW).avmaRequests30d).toBeNull();
+    expect(probeErrorsOf(denied)).toEqual([
+      {
+        probe: 'avmaRequests',
+        message: expect.stringMatching(/^Could not retrieve information about the Application log/),
+      },
+    ]);
+    const { avmaRequests: _, ...version1Probes } = doc({}).probes;
+    expect(
+      nodeFactsFromRaw({ ...doc({}), collectorVersion: 1, probes: version1Probes }, NOW).avmaRequests30d,
+    ).toBeNull();
+  });
+
   it('leaves a fact unknown when its probe failed', () => {
     const raw = doc({
       failingProbes: { hyperV: "The term 'Get-WindowsFeature' is not recognized", license: 'Access denied' },

@@ -195,3 +195,43 @@ describe('stale guest facts over SSH', () => {
     expect(vm('app')).toMatchObject({ state: 'Running', guest: { stale: false } });
   });
 });
+
+describe('AVMA requests over SSH (event 12310)', () => {
+  const DENIED =
+    'Could not retrieve information about the Application log. Error: Attempted to perform an unauthorized operation..';
+  const spec = (second: Partial<SimClusterSpec['hosts'][number]>): SimClusterSpec => ({
+    name: 'events',
+    hosts: [
+      { name: 'EV1', release: '2022', edition: 'Datacenter', avmaRequests: 0 },
+      { name: 'EV2', release: '2022', edition: 'Datacenter', ...second },
+    ],
+    vms: [{ name: 'app', owner: 'EV1', guest: { release: '2022', edition: 'Standard' } }],
+  });
+  const judge = async (second: Partial<SimClusterSpec['hosts'][number]>, octet: number) => {
+    const result = await simScan(spec(second), { firstOctet: octet });
+    const file = await files.write(`events-${octet}.snapshot.json`, serializeSnapshot(result.snapshot));
+    return {
+      result,
+      json: JSON.parse((await runMain(['check', '--snapshot', file, '-f', 'json'])).stdout) as Json,
+    };
+  };
+  const rules = (json: Json) => json.clusters[0].findings.map((f: Json) => f.rule);
+
+  it('every host logged none: counts per node and the warning', async () => {
+    const { json } = await judge({ avmaRequests: 0 }, 190);
+    expect(json.clusters[0].nodes.map((n: Json) => [n.name, n.avmaRequests30d])).toEqual([
+      ['EV1', 0],
+      ['EV2', 0],
+    ]);
+    expect(rules(json)).toContain('no-avma-requests');
+  });
+
+  it('a host whose Application log is denied: its count is unknown, the probe error says why, no warning', async () => {
+    const { result, json } = await judge({ failingProbes: { avmaRequests: DENIED } }, 195);
+    expect(nodeOf(result, 'EV2')?.probeErrors).toEqual([{ probe: 'avmaRequests', message: DENIED }]);
+    expect(json.clusters[0].nodes.map((n: Json) => n.avmaRequests30d)).toEqual([0, null]);
+    expect(rules(json)).not.toContain('no-avma-requests');
+    // A denied count is no missing fact a verdict depends on.
+    expect(json.clusters[0].vms[0].verdict).toBe('safe');
+  });
+});
