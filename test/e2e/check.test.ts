@@ -153,7 +153,9 @@ describe('avma-check rules and --help', () => {
     expect(one.stdout).toMatch(/Remedy: /);
     const none = await runCli(['rules', 'host-not-enterprise']);
     expect(none.code).toBe(2);
-    expect(none.stderr).toMatch(/no rule "host-not-enterprise"\n\s+known rules: azure-local-avma-undeclared/);
+    expect(none.stderr).toMatch(
+      /no rule "host-not-enterprise"\n\s+known rules: activation-unknown, azure-local-avma-undeclared/,
+    );
   });
 
   it('--help teaches the commands, with examples', async () => {
