@@ -61,3 +61,19 @@ export async function checkJson(file: string, ...args: string[]): Promise<{ code
   if (result.stdout === '') throw new Error(`no report: ${result.stderr}`);
   return { code: result.code, report: JSON.parse(result.stdout) };
 }
+
+/** The nodes most declared test configs use: two healthy 2022 Datacenter hosts. */
+export const TWO_NODES = `
+    nodes:
+      - name: HV01
+        facts: { release: "2022", edition: Datacenter, activated: true, hyperV: true }
+      - name: HV02
+        facts: { release: "2022", edition: Datacenter, activated: true, hyperV: true }`;
+
+/** A clusters.yaml with one cluster c: `nodes` (and cluster keys) as YAML under it, `vms` as list items. */
+export function declaredConfig(vms: string, nodes = TWO_NODES, extra = ''): string {
+  return `${extra}clusters:\n  - name: c${nodes}\n    vms:\n${vms}\n`;
+}
+
+export const vmOf = (report: Json, name: string) =>
+  report.clusters[0].vms.find((vm: Json) => vm.name === name);
