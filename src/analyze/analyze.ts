@@ -4,10 +4,12 @@
 import { DEFAULT_EXPIRY_WARNING_DAYS, vmApplicability } from '../domain/policy.js';
 import type { ClusterRecord, NodeRecord } from '../model/facts.js';
 import type { Acceptance, ClusterResult, Finding, Report, TargetResult, VmResult } from '../model/report.js';
+import activationUnknown, { activationUnknownMessage } from '../rules/activation-unknown.js';
 import { rules as allRules } from '../rules/index.js';
 import type { Rule, RuleContext, Severity } from '../rules/types.js';
 import type { Acceptor } from './accept.js';
 import { nameKey, nodesWithOwners, targetNodes } from './targets.js';
+import { judgeUnknownChannel } from './unknown-channel.js';
 import {
   clusterVerdict,
   countVerdicts,
@@ -89,8 +91,18 @@ function analyzeCluster(
   }
 
   const vms: VmResult[] = cluster.vms.map((vm) => {
-    const base = { name: vm.name, owner: vm.owner, activation: vm.activation, kvp: vm.kvp, guest: vm.guest };
-    if (vmApplicability(vm) === 'not-applicable')
+    const applicability = vmApplicability(vm);
+    const base = {
+      name: vm.name,
+      owner: vm.owner,
+      state: vm.state,
+      activation: vm.activation,
+      activationBasis: vm.activationBasis,
+      kvp: vm.kvp,
+      guest: vm.guest,
+      reason: applicability.reason,
+    };
+    if (!applicability.applies)
       return { ...base, verdict: 'not-applicable', gate: 'not-applicable', targets: [] };
     const targets = targetNodes(vm, nodesByKey, nodes);
     const onVm = judged();
@@ -98,8 +110,10 @@ function analyzeCluster(
       const hit = rule.checkVm?.({ vm, targets }, context);
       if (hit) record(onVm, rule, finding(rule, null, vm.name, hit.message));
     }
-    const gates: TargetResult['verdict'][] = [];
-    const results: TargetResult[] = targets.map((node) => {
+    let gates: TargetResult['verdict'][] = [];
+    // For a VM whose activation is unknown: each target's open (not accepted) severities.
+    const open: Severity[][] | null = vm.activation === 'unknown' ? [] : null;
+    let results: TargetResult[] = targets.map((node) => {
       const onNode = byNode.get(node) ?? judged();
       let onTarget: Judged | null = null;
       for (const rule of targetRules) {
@@ -115,7 +129,8 @@ function analyzeCluster(
             forVm({ rule: onNode.ids[i] ?? '', cluster: cluster.name, node: node.name, vm: vm.name }) !== null
         : undefined;
       const parts = [onNode, onVm, onTarget];
-      gates.push(targetVerdict(unaccepted(parts, lifted)));
+      if (open) open.push([...unaccepted(parts, lifted)]);
+      else gates.push(targetVerdict(unaccepted(parts, lifted)));
       if (!onTarget && onVm.ids.length === 0) {
         // The common case shares the node's arrays: 8,000 VMs x 64 nodes stay cheap.
         return { node: node.name, verdict: targetVerdict(onNode.severities), rules: onNode.ids };
@@ -124,10 +139,22 @@ function analyzeCluster(
       const severities = parts.flatMap((part) => part?.severities ?? []);
       return { node: node.name, verdict: targetVerdict(severities), rules: ids };
     });
+    if (open) {
+      ({ results, gates } = judgeUnknownChannel(results, open, (failing) =>
+        finding(activationUnknown, null, vm.name, activationUnknownMessage(vm.name, failing)),
+      ));
+    }
     const verdict = vmVerdict(results);
     const gate = accept ? vmVerdict(gates.map((v) => ({ verdict: v }))) : verdict;
     return { ...base, verdict, gate, targets: results };
   });
+
+  // Cluster-wide evidence about the VMs that are judged: findings only, no verdict changes.
+  const judgedVms = cluster.vms.filter((_vm, i) => vms[i]?.verdict !== 'not-applicable');
+  for (const rule of ruleSet) {
+    const hit = rule.checkCluster?.({ nodes, vms: judgedVms }, context);
+    if (hit) finding(rule, null, null, hit.message);
+  }
 
   const counts = countVerdicts(vms);
   const anyNodeUnread = nodes.some((node) => node.error !== null);

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { Suppression } from '../analyze/suppress.js';
 import { ruleById, rules } from '../rules/index.js';
 import { ConfigError, keyPath } from './config-error.js';
+import { parseDate } from './dates.js';
 import { describeIssue } from './describe-issue.js';
 import { readInputFile } from './load-config.js';
 import { readYaml } from './parse-input.js';
@@ -28,10 +29,7 @@ const entry = z.strictObject({
     .min(3, 'expected a reason: say why this finding is accepted'),
   expires: z
     .string({ error: 'expected a date such as 2027-01-31' })
-    .refine(
-      (v) => /^\d{4}-\d{2}-\d{2}/.test(v) && !Number.isNaN(Date.parse(v)),
-      'expected a date such as 2027-01-31',
-    )
+    .refine((v) => parseDate(v) !== null, 'expected a date such as 2027-01-31')
     .optional(),
 });
 
@@ -65,7 +63,7 @@ export function parseIgnoreFile(text: string, file: string): Suppression[] {
       node: e.node,
       vm: e.vm,
       reason: e.reason,
-      expires: e.expires ? new Date(Date.parse(e.expires)).toISOString() : undefined,
+      expires: e.expires ? parseDate(e.expires)?.toISOString() : undefined,
       source: `${file}:${position?.line ?? '?'}`,
     };
   });

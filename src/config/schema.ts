@@ -5,9 +5,11 @@ import { parseRelease } from '../domain/releases.js';
 import {
   AZURE_LOCAL_AVMA_SOURCES,
   type AzureLocalAvma,
+  DRAIN_STATUSES,
   NODE_STATES,
   VM_ACTIVATIONS,
 } from '../model/facts.js';
+import { parseDate } from './dates.js';
 
 const name = z.string({ error: 'expected a name (text)' }).trim().min(1, 'must not be empty').max(256);
 
@@ -40,14 +42,12 @@ const edition = z.string({ error: 'expected an edition such as Datacenter' }).tr
 const build = z.number({ error: 'expected a build number such as 20348' }).int().positive();
 
 const date = z.string({ error: 'expected a date such as 2027-01-31' }).transform((value, context) => {
-  const time = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(value)
-    ? Date.parse(value)
-    : Number.NaN;
-  if (Number.isNaN(time)) {
+  const parsed = parseDate(value);
+  if (!parsed) {
     context.addIssue({ code: 'custom', message: `"${value}" is not a date: use YYYY-MM-DD` });
     return z.NEVER;
   }
-  return new Date(time).toISOString();
+  return parsed.toISOString();
 });
 
 const azureLocalAvma = z
@@ -96,7 +96,13 @@ export const nodeFactsSchema = z.strictObject({
   activated: z.boolean({ error: 'expected true or false' }).optional(),
   activationExpires: date.optional(),
   hyperV: z.boolean({ error: 'expected true or false' }).optional(),
+  avmaRequests30d: z
+    .number({ error: 'expected a number of events such as 0 or 42' })
+    .int('expected a whole number of events')
+    .nonnegative('expected 0 or more events')
+    .optional(),
   state: z.enum(NODE_STATES, { error: `expected one of ${NODE_STATES.join(', ')}` }).optional(),
+  drainStatus: z.enum(DRAIN_STATUSES, { error: `expected one of ${DRAIN_STATUSES.join(', ')}` }).optional(),
   azureLocalAvma: azureLocalAvma.optional(),
 });
 
@@ -116,12 +122,37 @@ const guestSchema = z
   })
   .refine((guest) => Object.keys(guest).length > 0, 'give at least one of release, edition, os or build');
 
+const activationChannel = z.enum(VM_ACTIVATIONS, { error: 'expected avma, other or unknown' });
+
+const vmPattern = z
+  .string({ error: 'expected a VM name pattern such as "kms-*" (* any text, ? one character)' })
+  .trim()
+  .min(1, 'must not be empty')
+  .max(256);
+
+/** Which guests use AVMA: a default, and exceptions by VM name pattern, the first match winning. */
+const activationSettings = z.strictObject({
+  default: activationChannel.optional(),
+  exceptions: z
+    .array(
+      z.strictObject({
+        vms: z.union([vmPattern, z.array(vmPattern).min(1, 'list at least one pattern')], {
+          error: 'expected a VM name pattern or a list of them',
+        }),
+        activation: activationChannel,
+      }),
+      { error: 'expected a list of { vms, activation }' },
+    )
+    .default([]),
+});
+
 const vmSchema = z.strictObject({
   name,
   owner: name.optional(),
   possibleOwners: z.array(name, { error: 'expected a list of node names' }).optional(),
   kvp: z.boolean({ error: 'expected true or false' }).default(true),
-  activation: z.enum(VM_ACTIVATIONS, { error: 'expected avma or other' }).default('avma'),
+  // Absent: from the cluster's (or defaults') activation settings, else assumed AVMA (config/activation.ts).
+  activation: activationChannel.optional(),
   guest: guestSchema.optional(),
 });
 
@@ -148,6 +179,7 @@ const clusterSchema = z.strictObject({
   name,
   discover: discoverSchema,
   ssh: sshSchema.optional(),
+  activation: activationSettings.optional(),
   nodes: z
     .array(nodeSchema, { error: 'expected a list of nodes' })
     .min(1, 'a cluster needs at least one node'),
@@ -155,7 +187,9 @@ const clusterSchema = z.strictObject({
 });
 
 export const configSchema = z.strictObject({
-  defaults: z.strictObject({ ssh: sshSchema.optional() }).optional(),
+  defaults: z
+    .strictObject({ ssh: sshSchema.optional(), activation: activationSettings.optional() })
+    .optional(),
   clusters: z
     .array(clusterSchema, { error: 'expected a list of clusters' })
     .min(1, 'list at least one cluster'),
@@ -167,3 +201,4 @@ export type NodeConfig = ClusterConfig['nodes'][number];
 export type VmConfig = ClusterConfig['vms'][number];
 export type SshConfig = z.output<typeof sshSchema>;
 export type DiscoverConfig = z.output<typeof discoverSchema>;
+export type ActivationSettings = z.output<typeof activationSettings>;

@@ -2,10 +2,11 @@
 // concurrency; a node that fails becomes an error in the snapshot and never stops the others.
 import { setMaxListeners } from 'node:events';
 import pLimit from 'p-limit';
+import { activationSettingsOf } from '../config/activation.js';
 import { declaredClusters } from '../config/declared-clusters.js';
 import type { ClusterConfig, Config, NodeConfig } from '../config/schema.js';
 import { assembleCluster, type NodeScan, reportedClusterNodes } from '../interpret/assemble-cluster.js';
-import { applyDeclaredVms } from '../interpret/declared-overrides.js';
+import { applyActivationSettings, applyDeclaredVms } from '../interpret/declared-overrides.js';
 import type { ClusterRecord } from '../model/facts.js';
 import type { ScanEvent } from '../model/scan-events.js';
 import { makeSnapshot } from '../model/snapshot.js';
@@ -157,7 +158,9 @@ async function run(config: Config, options: ScanOptions, emit: (event: ScanEvent
         (a, b) =>
           (order.get(a.node.name.toLowerCase()) ?? 1e9) - (order.get(b.node.name.toLowerCase()) ?? 1e9),
       );
-      return applyDeclaredVms(assembleCluster(cluster.name, all), declared[index]);
+      const assembled = assembleCluster(cluster.name, all);
+      const settings = activationSettingsOf(config, cluster);
+      return applyDeclaredVms(applyActivationSettings(assembled, settings), declared[index]);
     }),
   );
   emit({ type: 'scan-finished', snapshot: makeSnapshot(clusters, options.now, 'scan') });

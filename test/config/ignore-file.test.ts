@@ -42,6 +42,12 @@ describe('ignore file', () => {
       /expected a date/,
     ],
     [
+      'ignore:\n  - rule: kvp-disabled\n    reason: because\n    expires: 2026-02-30\n',
+      4,
+      'ignore[0].expires',
+      /expected a date/,
+    ],
+    [
       'ignore:\n  - rule: kvp-disabled\n    reason: because\n    host: x\n',
       4,
       'ignore[0].host',

@@ -68,7 +68,10 @@ function expand(text: string, matrix: Record<string, string>): string {
 }
 
 /** Runs a step's commands in bash, asynchronously: this process also serves the simulated nodes. */
-function runStep(step: Step, matrix: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runStep(
+  step: Step,
+  matrix: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = spawn('bash', ['-e', '-o', 'pipefail', '-c', expand(step.run ?? '', matrix)], {
     cwd: work,
     env: {
