@@ -7,7 +7,7 @@ import type { Config } from '../config/schema.js';
 import type { Locator } from '../model/locator.js';
 import type { ReportFormat } from '../report/format-names.js';
 import { progressLine } from '../report/progress.js';
-import { sanitize } from '../report/sanitize.js';
+import { escapeJsonControls, sanitize } from '../report/sanitize.js';
 import { scanToSnapshot } from '../scan/scan.js';
 import { ScanFeed } from '../tui/scan-progress.js';
 import type { Context, StopSignal } from './context.js';
@@ -67,6 +67,22 @@ export async function scanAndReport(args: ScanArgs, context: Context): Promise<n
         connectTimeoutSeconds: args.connectTimeout,
         commandTimeoutSeconds: args.commandTimeout,
         signal: controller.signal,
+        // --debug: what a node printed when it could not be used, for a bug report. The bytes are the node's:
+        // one JSON line each, so no control character reaches the terminal.
+        ...(context.debug && {
+          onRawOutput: (raw) =>
+            io.stderr.write(
+              `avma-check: --debug: raw output of ${sanitize(`${raw.cluster}/${raw.node}`, 200)}: ${escapeJsonControls(
+                JSON.stringify({
+                  cluster: raw.cluster,
+                  node: raw.node,
+                  host: raw.host,
+                  stdout: raw.stdout.toString('utf8'),
+                  stderr: raw.stderr.toString('utf8'),
+                }),
+              )}\n`,
+            ),
+        }),
       },
       (event) => {
         if (event.type === 'node-finished')

@@ -34,8 +34,11 @@ function nodeLines(nodes: readonly NodeRecord[], style: Style): string[] {
   return nodes.map((node) => {
     const name = pad(sanitize(node.name, 32), width);
     if (!node.facts) {
-      const error = node.error ? `${node.error.kind}: ${sanitize(node.error.message)}` : 'no facts';
-      const hint = node.error?.hint ? style.dim(` (${sanitize(node.error.hint)})`) : '';
+      const error = node.error ? `${node.error.kind}: ${sanitize(node.error.message, 600)}` : 'no facts';
+      // The hint whole, on its own line: it is what the admin does next.
+      const hint = node.error?.hint
+        ? `\n${' '.repeat(width + 8)}${style.dim(`hint: ${sanitize(node.error.hint, 2000)}`)}`
+        : '';
       return `    ${style.unknown('?')} ${name}  ${style.unknown(error)}${hint}`;
     }
     const facts = node.facts;

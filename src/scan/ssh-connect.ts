@@ -2,7 +2,8 @@
 // against known_hosts before any credential is sent, then the login methods in order. Resolves with the ready
 // client; any failure becomes a NodeFailure naming the hop.
 import type { Duplex } from 'node:stream';
-import ssh2, { type Client } from 'ssh2';
+import { NodeSSH } from 'node-ssh';
+import type { Client } from 'ssh2';
 import { type AuthRecord, authHandler } from './auth-methods.js';
 import { classifyConnectError, NodeFailure } from './classify-error.js';
 import { hostKeyFailure } from './host-key-failure.js';
@@ -26,10 +27,16 @@ export interface HopOptions {
   authNote?: string | null | undefined;
 }
 
-function authFailure(failure: NodeFailure, record: AuthRecord, note: string | null | undefined): NodeFailure {
+function authFailure(
+  failure: NodeFailure,
+  record: AuthRecord,
+  note: string | null | undefined,
+  agentProblem: string | null,
+): NodeFailure {
   if (failure.error.kind !== 'auth') return failure;
   const offered = record.offered ? ` (it accepts: ${record.offered.join(', ')})` : '';
-  const agent = record.agentError ? ` The ssh-agent could not be used: ${record.agentError}.` : '';
+  const problem = record.agentError ?? agentProblem;
+  const agent = problem ? ` The ssh-agent could not be used: ${problem}.` : '';
   return new NodeFailure(
     'auth',
     `${failure.message}${offered}`,
@@ -41,7 +48,6 @@ function authFailure(failure: NodeFailure, record: AuthRecord, note: string | nu
 export function connectHop(options: HopOptions): Promise<Client> {
   const { hop, hostKeys } = options;
   return new Promise((resolve, reject) => {
-    const client = new ssh2.Client();
     const record: AuthRecord = { offered: null, agentError: null };
     let presented: { key: Buffer; check: HostKeyCheck } | null = null;
     let newKey: Buffer | null = null;
@@ -51,12 +57,6 @@ export function connectHop(options: HopOptions): Promise<Client> {
     // (before the login, which may still fail).
     let recording: Promise<'ok' | 'changed' | 'revoked' | Error> = Promise.resolve('ok');
 
-    const fail = (error: unknown) => {
-      if (settled) return;
-      settled = true;
-      client.end();
-      recording.then(() => reject(failure(error)));
-    };
     const failure = (error: unknown): NodeFailure => {
       const seen = presented as { key: Buffer; check: HostKeyCheck } | null;
       if (seen && seen.check.verdict !== 'known' && !newKey) {
@@ -82,45 +82,12 @@ export function connectHop(options: HopOptions): Promise<Client> {
         classifyConnectError(options.socketError() ?? error, context),
         record,
         options.authNote,
+        hop.agentProblem,
       );
     };
 
-    client.on('error', (error: Error & { level?: string }) => {
-      // ssh2 goes on with the next method after an agent error; remember it for the message.
-      if (error.level === 'agent') record.agentError = error.message;
-      else fail(error);
-    });
-    client.on('close', () => {
-      const where = `${hop.host}:${hop.port}`;
-      fail(
-        Object.assign(new Error(`${where} closed the connection before SSH was ready`), {
-          code: 'ETIMEDOUT',
-        }),
-      );
-    });
-    client.once('handshake', () => {
-      const key = newKey;
-      if (!key) return;
-      recording = hostKeys.remember(hop.knownHostsPath, hop.host, hop.port, key).then(
-        (recorded) => {
-          if (recorded.verdict === 'added' || recorded.verdict === 'known') return 'ok';
-          // Another scan recorded a different key for this host meanwhile: that one decides.
-          presented = { key, check: { verdict: recorded.verdict, recorded: [] } };
-          newKey = null;
-          return recorded.verdict;
-        },
-        (error: Error) => error,
-      );
-    });
-    client.once('ready', () => {
-      recording.then((outcome) => {
-        if (outcome === 'ok') {
-          if (!settled) resolve(client);
-          settled = true;
-        } else fail(outcome instanceof Error ? outcome : new Error('host key changed'));
-      });
-    });
-    client.connect({
+    const ssh = new NodeSSH();
+    const connecting = ssh.connect({
       sock: options.sock,
       username: hop.username,
       authHandler: authHandler(hop, record),
@@ -136,5 +103,42 @@ export function connectHop(options: HopOptions): Promise<Client> {
         return presented.check.verdict === 'known' || newKey !== null;
       },
     });
+    // node-ssh creates its ssh2 client before its first await: the listeners below see every event.
+    const client = ssh.connection;
+    if (!client) throw new Error('node-ssh did not create a connection');
+    const fail = (error: unknown) => {
+      if (settled) return;
+      settled = true;
+      client.end();
+      recording.then(() => reject(failure(error)));
+    };
+    client.on('error', (error: Error & { level?: string }) => {
+      // Kept for the message; node-ssh's connect rejects with it (the agent was checked when the run started).
+      if (error.level === 'agent') record.agentError = error.message;
+    });
+    client.once('handshake', () => {
+      const key = newKey;
+      if (!key) return;
+      recording = hostKeys.remember(hop.knownHostsPath, hop.host, hop.port, key).then(
+        (recorded) => {
+          if (recorded.verdict === 'added' || recorded.verdict === 'known') return 'ok';
+          // Another scan recorded a different key for this host meanwhile: that one decides.
+          presented = { key, check: { verdict: recorded.verdict, recorded: [] } };
+          newKey = null;
+          return recorded.verdict;
+        },
+        (error: Error) => error,
+      );
+    });
+    connecting.then(
+      () =>
+        recording.then((outcome) => {
+          if (outcome !== 'ok')
+            return fail(outcome instanceof Error ? outcome : new Error('host key changed'));
+          if (!settled) resolve(client);
+          settled = true;
+        }),
+      fail,
+    );
   });
 }

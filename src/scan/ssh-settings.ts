@@ -5,6 +5,7 @@ import { homedir, hostname, userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import type { SshConfig } from '../config/schema.js';
 import { UserError } from '../config/user-error.js';
+import { agentProblem } from './agent-check.js';
 import { type Identity, KeyRing, type Passphrase } from './private-keys.js';
 import type { JumpSpec } from './proxy-jump.js';
 import { type ConfigFile, readSshConfigFile } from './ssh-config-file.js';
@@ -32,6 +33,8 @@ export interface HopSettings {
   identities: Identity[];
   identitiesOnly: boolean;
   agent: string | null;
+  /** Why SSH_AUTH_SOCK's agent is left out (it did not answer when the run started), or null. */
+  agentProblem: string | null;
   password: string | null;
   /** The user's known_hosts file: checked, and where new keys are recorded. */
   knownHostsPath: string;
@@ -100,6 +103,18 @@ export class SshResolver {
     return config;
   }
 
+  private readonly agents = new Map<string, Promise<string | null>>();
+
+  /** Whether the agent answers: asked once per socket and run. */
+  private checkAgent(socket: string): Promise<string | null> {
+    let problem = this.agents.get(socket);
+    if (!problem) {
+      problem = agentProblem(socket);
+      this.agents.set(socket, problem);
+    }
+    return problem;
+  }
+
   private lookup(config: ConfigFile | null, host: string): SshConfigHost {
     return interpretOptions(lookupHost(config, host, this.local), host);
   }
@@ -123,12 +138,19 @@ export class SshResolver {
     const merged: SshConfig = Object.assign({}, ...layers.filter(Boolean));
     const config = await this.sshConfig(merged.configFile);
     const entry = this.lookup(config, hostArg);
-    const agent = merged.agent === false ? null : (this.env.SSH_AUTH_SOCK ?? null);
-    if (merged.agent === true && !agent)
+    const socket = merged.agent === false ? null : (this.env.SSH_AUTH_SOCK ?? null);
+    if (merged.agent === true && !socket)
       throw new UserError(
         'ssh.agent is true, but SSH_AUTH_SOCK is not set',
         'start ssh-agent and add your key, or give ssh.privateKeyPath',
       );
+    const agentProblem = socket ? await this.checkAgent(socket) : null;
+    if (merged.agent === true && agentProblem)
+      throw new UserError(
+        `ssh.agent is true, but ${agentProblem}`,
+        'start ssh-agent again and add your key (ssh-add)',
+      );
+    const agent = agentProblem ? null : socket;
     const passphrase = merged.passphraseEnv
       ? { value: fromEnv(this.env, merged.passphraseEnv, 'key passphrase'), variable: merged.passphraseEnv }
       : null;
@@ -147,7 +169,7 @@ export class SshResolver {
         );
     if (!identities.some((identity) => identity.key) && !agent && !password) {
       throw new UserError(
-        'no way to log in: give ssh.privateKeyPath, run an ssh-agent, or name a password variable in ssh.passwordEnv',
+        `no way to log in${agentProblem ? ` (${agentProblem})` : ''}: give ssh.privateKeyPath, run an ssh-agent, or name a password variable in ssh.passwordEnv`,
       );
     }
     const node = {
@@ -158,6 +180,7 @@ export class SshResolver {
       identities,
       identitiesOnly: entry.identitiesOnly,
       agent,
+      agentProblem,
       password,
       knownHostsPath: expandHome(merged.knownHostsPath ?? '~/.ssh/known_hosts'),
     };
@@ -221,6 +244,7 @@ export class SshResolver {
               : node.identities,
           identitiesOnly: entry.identitiesOnly,
           agent: node.agent,
+          agentProblem: node.agentProblem,
           password: null,
           knownHostsPath: node.knownHostsPath,
         };

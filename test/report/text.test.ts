@@ -10,7 +10,7 @@ describe('text', () => {
   it('shows nodes, at-risk VMs with each failing target and reason, unknowns, warnings, and the verdict', () => {
     expect(text).toContain('Cluster lab: AT RISK (5 VMs: 2 at risk, 1 unknown, 1 safe, 1 not using AVMA)');
     expect(text).toMatch(/· N3 +2022 +Standard +activated until 2026-12-01 +Hyper-V +Up/);
-    expect(text).toMatch(/\? N4 +auth: refused \(check the key\)/);
+    expect(text).toMatch(/\? N4 +auth: refused\n +hint: check the key\n/);
     expect(text).toMatch(
       /✗ web01 \(Windows Server 2022 Standard, runs on N1\): fails on 2 of 3 possible owners\n {8}N2 +web01 runs Windows Server 2022, which N2 on Windows Server 2019 cannot activate \[guest-newer-than-host\]/,
     );
@@ -20,6 +20,16 @@ describe('text', () => {
     expect(text).toMatch(/! N3's activation expires on 2026-12-01, in 9 days \[host-activation-expiring\]/);
     expect(text.trimEnd().split('\n').at(-1)).toBe(
       'Verdict: FAIL: 2 VMs at risk (2 at risk, 1 unknown, 1 safe, 1 not using AVMA in 1 cluster; exit code 1)',
+    );
+  });
+
+  it("prints a node's hint whole, however long", () => {
+    const hint = `${'Start-Service sshd; '.repeat(30)}and the end of the hint.`;
+    const long = aCluster('h')
+      .rawNode({ name: 'N1', error: { kind: 'unreachable', message: 'refused', hint } })
+      .build();
+    expect(render(formatText, judged([long]), { color: false, exitCode: 3 })).toContain(
+      'and the end of the hint.',
     );
   });
 

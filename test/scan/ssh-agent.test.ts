@@ -103,11 +103,14 @@ describe('ssh-agent', () => {
     expect((await scanWith({ configFile: config }))?.error).toBeNull();
   });
 
-  it('an agent that cannot be reached does not stop a key login, and is named when the login fails', async () => {
+  it('an agent that cannot be reached does not stop a key login; when it was the only way, the run stops at once', async () => {
     const dead = { SSH_AUTH_SOCK: join(dir, 'no-agent.sock') };
     expect((await scanWith({ agent: undefined, privateKeyPath: authorized }, dead))?.error).toBeNull();
-    const failed = await scanWith({ agent: undefined }, dead);
-    expect(failed?.error?.kind).toBe('auth');
-    expect(failed?.error?.hint).toMatch(/The ssh-agent could not be used: Failed to connect to agent/);
+    await expect(scanWith({ agent: undefined }, dead)).rejects.toThrow(
+      /^no way to log in \(the agent at .*no-agent\.sock does not answer: Failed to connect to agent\)/,
+    );
+    await expect(scanWith({ agent: true, privateKeyPath: authorized }, dead)).rejects.toThrow(
+      /^ssh\.agent is true, but the agent at .* does not answer/,
+    );
   });
 });
