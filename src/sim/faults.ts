@@ -6,6 +6,8 @@ export const SIM_FAULTS = [
   'drop-reset', // resets the connection (RST) halfway through its answer
   'slow', // answers after delayMs
   'flood', // streams output without end
+  'flood-stderr', // streams error output without end
+  'stall', // prints half its answer, then nothing more
   'malformed', // prints markers around broken JSON
   'command-fails', // PowerShell fails: an error on stderr, exit code 1
   'host-key', // presents another host key than the one recorded
