@@ -4,6 +4,7 @@ import { createServer, type Server as NetServer, type Socket } from 'node:net';
 import ssh2 from 'ssh2';
 import { answer, commandProblem, Exec } from './answer.js';
 import type { SimFault } from './faults.js';
+import { endlessBanner, stallInKeyExchange } from './hostile-server.js';
 import {
   SIM_CLIENT_KEY_PUBLIC,
   SIM_HOST_KEY_A,
@@ -67,18 +68,26 @@ export interface SimNodeStats {
   authMethods: string[];
 }
 
+const REFUSED_METHODS: Partial<Record<SimFault, ssh2.AuthenticationType[]>> = {
+  'password-only': ['password'],
+  'keyboard-interactive': ['keyboard-interactive'],
+};
+
 function authenticate(
   spec: SimNodeSpec,
   context: ssh2.AuthContext,
   login: { password: string | null },
 ): void {
-  const offered: ssh2.AuthenticationType[] = ['publickey', 'password'];
+  const offered = REFUSED_METHODS[spec.fault as SimFault] ?? ['publickey', 'password'];
   if (
     spec.fault === 'auth-reject' ||
     context.username !== SIM_USERNAME ||
     !offered.includes(context.method)
   ) {
     context.reject(offered);
+  } else if (context.method === 'keyboard-interactive') {
+    // Asks, and never decides: a client that answered would wait forever.
+    context.prompt([{ prompt: 'Password: ', echo: false }], () => {});
   } else if (context.method === 'password') {
     login.password = context.password;
     if (context.password === SIM_PASSWORD) context.accept();
@@ -103,6 +112,7 @@ function sshServer(spec: SimNodeSpec, stats: SimNodeStats): ssh2.Server {
     const socket = (client as unknown as { _sock: Socket })._sock;
     const login = { password: null as string | null };
     client.on('error', () => {});
+    if (spec.fault === 'close-after-kex') client.once('handshake', () => socket.end());
     client.on('authentication', (context) => {
       stats.authMethods.push(context.method);
       authenticate(spec, context, login);
@@ -145,6 +155,10 @@ function transport(spec: SimNodeSpec, stats: SimNodeStats): ((socket: Socket) =>
       return () => {};
     case 'refuse':
       return null;
+    case 'endless-banner':
+      return endlessBanner;
+    case 'kex-stall':
+      return stallInKeyExchange;
     default: {
       const ssh = sshServer(spec, stats);
       return (socket) => ssh.injectSocket(socket);
