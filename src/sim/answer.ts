@@ -138,6 +138,12 @@ export async function answer(
     case 'command-fails':
       await exec.write(CLIXML_ACCESS_DENIED, 'stderr');
       return exec.finish(1);
+    case 'echo-secret': {
+      const said = `Get-Credential: the password '${connection.password ?? ''}' is not accepted here\r\n`;
+      await exec.write(`\u001b[31m${said}\u0000\xff\xfe garbage`);
+      await exec.write(`<S S="Error">${said}</S>`, 'stderr');
+      return exec.finish(1);
+    }
     case 'stall':
       // Half the answer, then nothing: a node that hangs mid-answer.
       return exec.write(output.slice(0, output.length / 2));

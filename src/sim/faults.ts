@@ -13,6 +13,7 @@ export const SIM_FAULTS = [
   'flood', // streams output without end
   'flood-stderr', // streams error output without end
   'stall', // prints half its answer, then nothing more
+  'echo-secret', // prints garbage holding the password it was sent, on stdout and stderr; exit code 1
   'malformed', // prints markers around broken JSON
   'command-fails', // PowerShell fails: an error on stderr, exit code 1
   'host-key', // presents another host key than the one recorded
