@@ -1,6 +1,6 @@
 // `npm pack` ships a package that installs on its own and runs: nothing it needs is left out of `files`.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
@@ -30,4 +30,18 @@ it('the packed tarball installs and runs', { timeout: 180_000 }, () => {
     code = (error as { status: number }).status;
   }
   expect(code).toBe(1);
+  // Files the bundle reads beside itself at run time: the collector (demo scans over SSH with it), yargs'
+  // translations, package.json for --version.
+  let demo = '';
+  try {
+    execFileSync(bin, ['demo', '--no-tui'], quiet);
+  } catch (error) {
+    demo = (error as { stdout: string }).stdout;
+  }
+  expect(demo).toMatch(/^Verdict: FAIL/m);
+  const help = execFileSync(bin, ['--help'], { ...quiet, env: { ...process.env, LANG: 'de_DE.UTF-8' } });
+  expect(help).toMatch(/^Kommandos:/m);
+  expect(execFileSync(bin, ['--version'], quiet).trim()).toBe(
+    (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version,
+  );
 });
