@@ -91,20 +91,33 @@ export async function checkOutputs(
   return destinations;
 }
 
+/** Chunks are joined into writes of about this many characters: a 25 MB report is 80,000 small chunks. */
+const WRITE_SIZE = 1 << 20;
+
 function writeAll(stream: NodeJS.WritableStream, chunks: Iterable<string>): Promise<void> {
   return new Promise((done, fail) => {
     const iterator = chunks[Symbol.iterator]();
     stream.once('error', fail);
     const pump = () => {
       try {
-        for (;;) {
-          const next = iterator.next();
-          if (next.done) {
-            stream.off('error', fail);
-            return done();
+        let ended = false;
+        while (!ended) {
+          const batch: string[] = [];
+          let size = 0;
+          while (size < WRITE_SIZE) {
+            const next = iterator.next();
+            if (next.done) {
+              ended = true;
+              break;
+            }
+            batch.push(next.value);
+            size += next.value.length;
           }
-          if (!stream.write(next.value)) return void stream.once('drain', pump);
+          const flowing = batch.length === 0 || stream.write(batch.join(''));
+          if (!ended && !flowing) return void stream.once('drain', pump);
         }
+        stream.off('error', fail);
+        done();
       } catch (error) {
         fail(error);
       }
