@@ -4,7 +4,7 @@
 import type { ClusterRecord } from '../model/facts.js';
 import type { Report } from '../model/report.js';
 import { type GateVerdict, worseGate } from './gate.js';
-import { type Judgement, type JudgeOptions, judge } from './judge.js';
+import { type Judgement, type JudgeOptions, makeJudge } from './judge.js';
 import type { OrderSuggestion } from './suggest-order.js';
 import { applyChanges, type Change } from './what-if.js';
 
@@ -58,13 +58,16 @@ export function judgePlan(
   options: JudgeOptions,
   suggestion: OrderSuggestion | null = null,
 ): PlanJudgement {
-  const initial = judge(clusters, options);
+  // One judge for every step: each step judges again only the VMs that can land on the nodes it changes.
+  const judgeStep = makeJudge(options);
+  const initial = judgeStep(clusters);
   const results: StepJudgement[] = [];
-  let changes: Change[] = [];
+  let state: readonly ClusterRecord[] = clusters;
   let before = atRisk(initial.report);
   for (const step of steps) {
-    changes = [...changes, ...step.changes];
-    const judgement = judge(applyChanges(clusters, changes), options);
+    // The same as applying every change so far to the clusters, but nodes keep their records across steps.
+    state = applyChanges(state, step.changes);
+    const judgement = judgeStep(state);
     const after = atRisk(judgement.report);
     results.push({
       title: step.title,

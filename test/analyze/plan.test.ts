@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { syntheticCluster } from '../../bench/synthetic-cluster.js';
 import { DEFAULT_GATE } from '../../src/analyze/gate.js';
+import { judge } from '../../src/analyze/judge.js';
 import { judgePlan } from '../../src/analyze/plan.js';
 import { rollingUpgradeTargets, suggestOrder } from '../../src/analyze/suggest-order.js';
+import { applyChanges, type Change } from '../../src/analyze/what-if.js';
 import { aCluster, NOW } from '../helpers/cluster.js';
 
 const options = { now: NOW };
@@ -69,6 +72,34 @@ describe('judgePlan', () => {
     );
     const old = plan.steps[0]?.judgement.report.clusters[0]?.vms.find((vm) => vm.name === 'old');
     expect(old?.targets.map((t) => [t.node, t.verdict])).toContainEqual(['N4', 'ok']);
+  });
+});
+
+describe('judgePlan on a large cluster', () => {
+  it('judges each step as a full judgement of every change so far would', () => {
+    const big = syntheticCluster(64, 400);
+    const steps = [
+      { title: 'drain HV59', changes: [{ kind: 'drain', cluster: 'hv-max', node: 'HV59' } as const] },
+      {
+        title: 'upgrade HV59, resume it',
+        changes: [
+          { kind: 'upgrade', cluster: 'hv-max', node: 'HV59', release: '2025' } as const,
+          { kind: 'resume', cluster: 'hv-max', node: 'HV59' } as const,
+        ],
+      },
+      { title: 'evict HV58', changes: [{ kind: 'evict', cluster: 'hv-max', node: 'HV58' } as const] },
+      {
+        title: 'edition HV57',
+        changes: [{ kind: 'edition', cluster: 'hv-max', node: 'HV57', edition: 'standard' } as const],
+      },
+    ];
+    const plan = judgePlan([big], steps, judging);
+    expect(plan.initial).toEqual(judge([big], judging));
+    let changes: Change[] = [];
+    for (const [i, step] of steps.entries()) {
+      changes = [...changes, ...step.changes];
+      expect(plan.steps[i]?.judgement).toEqual(judge(applyChanges([big], changes), judging));
+    }
   });
 });
 
