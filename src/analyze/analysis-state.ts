@@ -29,7 +29,8 @@ export interface VmState {
 export interface ClusterCache {
   readonly nodes: WeakMap<NodeRecord, NodeState>;
   readonly vms: WeakMap<VmRecord, VmState>;
-  readonly results: WeakMap<ClusterRecord, ClusterResult>;
+  /** Results of whole clusters by their records: the first analysed and the last few. */
+  readonly results: { record: ClusterRecord; result: ClusterResult }[];
   /** Not-read possible owners, made once: a new record each time would be a changed node each time. */
   readonly unread: Map<string, NodeRecord>;
 }

@@ -34,10 +34,10 @@ export function createAnalyzer(options: AnalyzeOptions, remember = true): Analyz
   function analyzeCluster(cluster: ClusterRecord): ClusterResult {
     let cache = caches.get(cluster.name);
     if (!cache) {
-      cache = { nodes: new WeakMap(), vms: new WeakMap(), results: new WeakMap(), unread: new Map() };
+      cache = { nodes: new WeakMap(), vms: new WeakMap(), results: [], unread: new Map() };
       caches.set(cluster.name, cache);
     }
-    const known = cache.results.get(cluster);
+    const known = cache.results.find((r) => r.record === cluster)?.result;
     if (known) return known;
     const { nodes: nodeCache, vms: vmCache, unread } = cache;
     const context: RuleContext = {
@@ -131,7 +131,11 @@ export function createAnalyzer(options: AnalyzeOptions, remember = true): Analyz
       vms,
       findings,
     };
-    if (remember) cache.results.set(cluster, result);
+    // The first (the clusters as they are) and the last three: a plan's many steps are not all kept.
+    if (remember) {
+      cache.results.push({ record: cluster, result });
+      if (cache.results.length > 4) cache.results.splice(1, 1);
+    }
     return result;
   }
 
