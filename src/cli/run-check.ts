@@ -9,7 +9,7 @@ import type { InputOptionValues, JudgeArgs } from './options.js';
 import type { OutputSpec } from './outputs.js';
 import { prepareOutputs } from './prepare-outputs.js';
 import { showTui, wantsTui } from './present.js';
-import { inputFileOf, readInput } from './read-input.js';
+import { inputFileOf, inputFilesOf, readInput } from './read-input.js';
 
 export interface CheckArgs {
   input: InputOptionValues;
@@ -24,7 +24,7 @@ export async function runCheck(args: CheckArgs, context: Context): Promise<numbe
   const inputFile = inputFileOf(args.input);
   const ignoreFile = ignoreFileOf(args.judge, inputFile);
   const outputs = await prepareOutputs<ReportFormat>(args.outputs, args.saveSnapshot, [
-    { what: args.input.snapshot ? 'snapshot' : 'config', file: inputFile },
+    ...inputFilesOf(args.input),
     { what: 'ignore file', file: ignoreFile },
     { what: 'baseline', file: args.judge.baseline },
   ]);

@@ -129,7 +129,15 @@ function unlistedMember(name: string): NodeRecord {
   };
 }
 
-export function assembleCluster(name: string, scans: readonly NodeScan[]): ClusterRecord {
+/**
+ * The cluster record of its nodes' documents. A member the cluster lists but no document came from becomes
+ * `missing(name)`: by default a node the config does not list.
+ */
+export function assembleCluster(
+  name: string,
+  scans: readonly NodeScan[],
+  missing: (name: string) => NodeRecord = unlistedMember,
+): ClusterRecord {
   const nodes = scans.map((scan) => ({ ...scan.node }));
   const known = new Map(nodes.map((node) => [key(node.name), node.name]));
   const canonical = (node: string) => known.get(key(node)) ?? node;
@@ -143,7 +151,7 @@ export function assembleCluster(name: string, scans: readonly NodeScan[]): Clust
       };
     if (!node) {
       // A member the config does not list: VMs can land there, so it must not silently drop out.
-      nodes.push(unlistedMember(member.name));
+      nodes.push(missing(member.name));
       known.set(key(member.name), member.name);
     }
   }

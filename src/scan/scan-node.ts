@@ -1,13 +1,10 @@
 // One node of a scan, with retries: its SSH settings, the trust it gets (a discovered node gets no password and
 // no trust on first use unless the config says so), the collector, and its facts or its error.
 
-import { declaredNodeFacts } from '../config/declared-clusters.js';
 import type { ClusterConfig, NodeConfig } from '../config/schema.js';
 import { UserError } from '../config/user-error.js';
 import type { NodeScan } from '../interpret/assemble-cluster.js';
-import { overrideFacts } from '../interpret/declared-overrides.js';
-import { nodeFactsFromRaw, probeErrorsOf } from '../interpret/node-facts.js';
-import type { NodeFacts } from '../model/facts.js';
+import { nodeFromDocument } from '../interpret/node-facts.js';
 import { NodeFailure } from './classify-error.js';
 import { type CollectOptions, type CollectTarget, collectNode } from './collect-node.js';
 import type { SshSettings } from './ssh-settings.js';
@@ -89,20 +86,8 @@ export async function scanNode(
     try {
       const ssh = await settingsOf(job);
       const raw = await collectNode(targetOf(job, ssh), options);
-      const facts: NodeFacts = overrideFacts(
-        nodeFactsFromRaw(raw, options.now),
-        node.facts ? declaredNodeFacts(node.facts) : null,
-        node.facts,
-      );
       return {
-        node: {
-          name: node.name,
-          host,
-          source: 'scanned',
-          facts,
-          error: null,
-          probeErrors: probeErrorsOf(raw),
-        },
+        node: nodeFromDocument({ name: node.name, host, declared: node.facts }, raw, options.now),
         raw,
         attempts,
       };
