@@ -9,6 +9,7 @@ import {
   NODE_STATES,
   type NodeRecord,
   type NodeState,
+  unreadNode,
   type VmRecord,
 } from '../model/facts.js';
 import { drainStatusOf } from './node-facts.js';
@@ -115,18 +116,11 @@ function standaloneVms(scans: readonly NodeScan[]): VmRecord[] {
 }
 
 function unlistedMember(name: string): NodeRecord {
-  return {
-    name,
-    host: null,
-    source: 'scanned',
-    facts: null,
-    error: {
-      kind: 'not-scanned',
-      message: 'the cluster lists this node, but the config does not',
-      hint: 'add it to the config, or set discover: true on the cluster to scan every member',
-    },
-    probeErrors: [],
-  };
+  return unreadNode(name, {
+    kind: 'not-scanned',
+    message: 'the cluster lists this node, but the config does not',
+    hint: 'add it to the config, or set discover: true on the cluster to scan every member',
+  });
 }
 
 /**

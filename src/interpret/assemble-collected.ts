@@ -4,7 +4,7 @@
 import { activationSettingsOf } from '../config/activation.js';
 import { declaredClusters } from '../config/declared-clusters.js';
 import type { ClusterConfig, Config } from '../config/schema.js';
-import type { ClusterRecord, NodeRecord } from '../model/facts.js';
+import { type ClusterRecord, type NodeRecord, unreadNode } from '../model/facts.js';
 import { assembleCluster, type NodeScan } from './assemble-cluster.js';
 import type { CollectedDocument } from './collected.js';
 import { applyActivationSettings, applyDeclaredVms } from './declared-overrides.js';
@@ -22,14 +22,7 @@ interface Found {
 }
 
 function unread(name: string, kind: 'unreachable' | 'bad-output', message: string, hint: string): NodeRecord {
-  return {
-    name,
-    host: null,
-    source: 'scanned',
-    facts: null,
-    error: { kind, message, hint },
-    probeErrors: [],
-  };
+  return unreadNode(name, { kind, message, hint });
 }
 
 const RUN_AGAIN =

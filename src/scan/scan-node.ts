@@ -5,6 +5,7 @@ import type { ClusterConfig, NodeConfig } from '../config/schema.js';
 import { UserError } from '../config/user-error.js';
 import type { NodeScan } from '../interpret/assemble-cluster.js';
 import { nodeFromDocument } from '../interpret/node-facts.js';
+import { unreadNode } from '../model/facts.js';
 import { NodeFailure } from './classify-error.js';
 import { type CollectOptions, type CollectTarget, collectNode } from './collect-node.js';
 import type { SshSettings } from './ssh-settings.js';
@@ -105,7 +106,7 @@ export async function scanNode(
         hint: 'This is a bug in avma-check; please report it.',
       };
       return {
-        node: { name: node.name, host, source: 'scanned', facts: null, error: nodeError, probeErrors: [] },
+        node: unreadNode(node.name, nodeError, { host }),
         raw: null,
         attempts,
       };
