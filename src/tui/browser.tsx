@@ -1,30 +1,22 @@
-// After the scan: the views, keys, details and what-if over one analysed snapshot.
+// After the scan: the views, keys, details and what-if over the run's judgement, full height and no more: the
+// frame is at most rows - 1 lines (ink clears the whole screen on every frame that fills the terminal).
 
-import { Box, Text, useApp, useInput } from 'ink';
+import { Box, useApp, useInput } from 'ink';
 import { useMemo, useRef, useState } from 'react';
-import { describeChange } from '../analyze/what-if.js';
 import type { WhatIfJudge } from '../analyze/what-if-judge.js';
 import type { ClusterRecord } from '../model/facts.js';
-import { GATE_WORD } from '../report/gate-text.js';
-import { sanitize } from '../report/sanitize.js';
-import { useColor } from './color.js';
-import { NodeDetails, VmDetails } from './details.js';
+import { nodeDetailLines, vmDetailLines } from './details.js';
 import { FindingsView } from './findings-view.js';
-import { Help, ReleaseChooser } from './help.js';
-import { actionFor, splitKeys } from './keymap.js';
-import { GATE_COLOR } from './marks.js';
+import { Header, StatusLine, WhatIfBanner } from './frame.js';
+import { handleKey } from './handle-key.js';
+import { helpLines, releaseLines } from './help.js';
+import { splitKeys } from './keymap.js';
+import type { Line } from './lines.js';
+import { LinesView, scrollRange } from './lines-view.js';
 import { MatrixView } from './matrix-view.js';
 import { NodesView } from './nodes-view.js';
-import { findingGroups, matrixColumns, nodeRows, vmRows } from './rows.js';
-import {
-  chooseRelease,
-  initialUiState,
-  type ReduceContext,
-  reduce,
-  typeFilter,
-  type UiState,
-  VIEWS,
-} from './ui-state.js';
+import { findingGroups, matrixColumns, nodeRows, unfilteredCount, vmRows } from './rows.js';
+import { initialUiState, type ReduceContext, type UiState } from './ui-state.js';
 import { useTerminalSize } from './use-terminal-size.js';
 import { VmsView } from './vms-view.js';
 
@@ -35,72 +27,64 @@ export interface BrowserProps {
   readonly initial?: Partial<UiState>;
 }
 
-const VIEW_NAMES = { nodes: '1 Nodes', vms: '2 VMs', matrix: '3 Matrix', findings: '4 Findings' } as const;
-
-type Key = Parameters<Parameters<typeof useInput>[0]>[1];
-
-/** One key press: the new state, or 'quit'. */
-export function handleKey(
-  state: UiState,
-  input: string,
-  key: Partial<Key>,
-  context: ReduceContext,
-): UiState | 'quit' {
-  if (state.overlay === 'release') {
-    if (key.escape) return { ...state, overlay: 'none' };
-    return /^[1-5]$/.test(input) ? chooseRelease(state, Number(input) - 1, context) : state;
-  }
-  if (state.filtering) {
-    if (key.ctrl && input === 'c') return 'quit';
-    if (key.escape || key.return) return { ...state, filtering: false };
-    if (!key.upArrow && !key.downArrow) return typeFilter(state, input, Boolean(key.backspace || key.delete));
-  }
-  const action = actionFor(input, key);
-  if (action === 'quit') return 'quit';
-  return action ? reduce(state, action, context) : state;
-}
-
 export function Browser({ clusters, judge, initial }: BrowserProps) {
-  const color = useColor();
   const { exit } = useApp();
   const { rows: terminalRows, columns } = useTerminalSize();
   const [state, setState] = useState<UiState>({ ...initialUiState, ...initial });
   const judgement = useMemo(() => judge(clusters, state.changes), [clusters, state.changes, judge]);
   const report = judgement.report;
-  const nodes = useMemo(() => nodeRows(report, state.filter), [report, state.filter]);
+  const { filter } = state;
+  const nodes = useMemo(() => nodeRows(report, filter.nodes), [report, filter.nodes]);
   const vms = useMemo(
-    () => vmRows(report, state.filter, state.atRiskOnly),
-    [report, state.filter, state.atRiskOnly],
+    () => vmRows(report, filter.vms, state.atRiskOnly),
+    [report, filter.vms, state.atRiskOnly],
   );
-  const groups = useMemo(() => findingGroups(report, state.filter), [report, state.filter]);
+  const matrixRows = useMemo(
+    () => vmRows(report, filter.matrix, state.atRiskOnly),
+    [report, filter.matrix, state.atRiskOnly],
+  );
+  const groups = useMemo(() => findingGroups(report, filter.findings), [report, filter.findings]);
   const matrixCols = useMemo(() => matrixColumns(report), [report]);
-  const listHeight = Math.max(3, terminalRows - (state.changes.length > 0 ? 6 : 5));
-  const contextFor = (current: UiState) => {
-    const rows = { nodes: nodes.length, vms: vms.length, matrix: vms.length, findings: groups.length }[
-      current.view
-    ];
-    const at = Math.min(current.cursor[current.view], Math.max(0, rows - 1));
+  const bodyHeight = Math.max(3, terminalRows - 1 - 2 - (state.changes.length > 0 ? 1 : 0));
+  const width = Math.max(20, columns);
+
+  const layoutFor = (current: UiState) => {
+    const listed = {
+      nodes: nodes.length,
+      vms: vms.length,
+      matrix: matrixRows.length,
+      findings: groups.length,
+    }[current.view];
+    const at = Math.min(current.cursor[current.view], Math.max(0, listed - 1));
     const node = current.view === 'nodes' ? nodes[at] : undefined;
-    return {
-      rows,
-      pageSize: listHeight,
+    const vm = current.view === 'vms' ? vms[at] : current.view === 'matrix' ? matrixRows[at] : undefined;
+    let overlay: Line[] = [];
+    if (current.overlay === 'help') overlay = helpLines(width);
+    else if (current.overlay === 'details' && node) {
+      const cluster = report.clusters.find((c) => c.name === node.cluster);
+      overlay = nodeDetailLines(node, cluster, width);
+    } else if (current.overlay === 'details' && vm) overlay = vmDetailLines(vm, width);
+    else if (current.overlay === 'release' && node) overlay = releaseLines(node.node.name);
+    const context: ReduceContext = {
+      rows: listed,
+      pageSize: Math.max(1, bodyHeight - 2),
       columns: matrixCols.length,
+      maxScroll: scrollRange(overlay.length, bodyHeight).maxScroll,
       selectedNode: node ? { cluster: node.cluster, node: node.node.name } : null,
     };
+    return { context, at, overlay };
   };
-  const context = contextFor(state);
-  const cursor = Math.min(state.cursor[state.view], Math.max(0, context.rows - 1));
-  const { selectedNode } = context;
+  const { context, at: cursor, overlay } = layoutFor(state);
 
-  // ink may call a handler from the render before last: read the latest state and rows through a ref.
-  const latest = useRef({ state, contextFor });
-  latest.current = { state, contextFor };
+  // ink may call a handler from the render before last: read the latest state and layout through a ref.
+  const latest = useRef({ state, layoutFor });
+  latest.current = { state, layoutFor };
   useInput((input, key) => {
     // Keys typed faster than a frame arrive together ("jjd"): handle them one by one.
     const keys = input.length > 1 && !key.ctrl && !key.meta ? splitKeys(input) : [[input, key] as const];
     let next = latest.current.state;
     for (const [char, info] of keys) {
-      const result = handleKey(next, char, info, latest.current.contextFor(next));
+      const result = handleKey(next, char, info, latest.current.layoutFor(next).context);
       if (result === 'quit') return exit();
       next = result;
     }
@@ -108,71 +92,42 @@ export function Browser({ clusters, judge, initial }: BrowserProps) {
     setState(next);
   });
 
-  const width = columns;
-  const totals = report.counts;
-  const verdict = judgement.gate.verdict;
+  const count = {
+    shown: context.rows,
+    of: unfilteredCount(report, state.view === 'matrix' ? 'vms' : state.view),
+  };
   const body = (() => {
-    if (state.overlay === 'help') return <Help />;
-    if (state.overlay === 'release' && selectedNode) return <ReleaseChooser node={selectedNode.node} />;
-    if (state.overlay === 'details') {
-      if (state.view === 'nodes' && nodes[cursor]) return <NodeDetails row={nodes[cursor]} report={report} />;
-      if ((state.view === 'vms' || state.view === 'matrix') && vms[cursor])
-        return <VmDetails row={vms[cursor]} height={listHeight} />;
-    }
+    if (state.overlay !== 'none' && overlay.length > 0)
+      return <LinesView lines={overlay} height={bodyHeight} scroll={state.scroll} />;
     switch (state.view) {
       case 'nodes':
-        return <NodesView rows={nodes} cursor={cursor} height={listHeight} />;
+        return <NodesView rows={nodes} cursor={cursor} height={bodyHeight} />;
       case 'vms':
-        return <VmsView rows={vms} cursor={cursor} height={listHeight} />;
+        return <VmsView rows={vms} cursor={cursor} height={bodyHeight} />;
       case 'matrix':
         return (
           <MatrixView
-            rows={vms}
+            rows={matrixRows}
             columns={matrixCols}
             cursor={cursor}
             column={state.column}
-            height={listHeight}
+            height={bodyHeight}
             width={width}
           />
         );
       case 'findings':
-        return <FindingsView groups={groups} cursor={cursor} height={listHeight} />;
+        return <FindingsView groups={groups} cursor={cursor} height={bodyHeight} />;
     }
   })();
 
   return (
-    <Box flexDirection="column" width={width}>
-      <Text wrap="truncate-end">
-        <Text bold>avma-check</Text> {report.clusters.map((c) => sanitize(c.name, 30)).join(', ')}:{' '}
-        <Text color={color(GATE_COLOR[verdict])} bold>
-          {GATE_WORD[verdict]}
-        </Text>{' '}
-        <Text dimColor>
-          {totals.atRisk} at risk · {totals.unknown} unknown · {totals.safe} safe
-        </Text>
-        {'   '}
-        {VIEWS.map((view) => (
-          <Text key={view} inverse={view === state.view}>
-            {` ${VIEW_NAMES[view]} `}
-          </Text>
-        ))}
-      </Text>
-      {state.changes.length > 0 ? (
-        <Text color={color('yellow')} inverse wrap="truncate-end">
-          {` WHAT-IF: ${state.changes.map((change) => sanitize(describeChange(change), 80)).join('; ')} (hypothetical; r resets) `}
-        </Text>
-      ) : null}
-      {body}
-      <Text dimColor>
-        {state.filtering ? (
-          <Text color={color('cyan')}>filter: /{state.filter}█ </Text>
-        ) : state.filter ? (
-          `filter: ${state.filter}  `
-        ) : (
-          ''
-        )}
-        {state.atRiskOnly ? 'at-risk only  ' : ''}? help q quit
-      </Text>
+    <Box flexDirection="column" width={width} height={Math.max(4, terminalRows - 1)}>
+      <Header report={report} verdict={judgement.gate.verdict} view={state.view} width={width} />
+      {state.changes.length > 0 ? <WhatIfBanner changes={state.changes} /> : null}
+      <Box flexDirection="column" height={bodyHeight} overflow="hidden">
+        {body}
+      </Box>
+      <StatusLine state={state} count={count} />
     </Box>
   );
 }

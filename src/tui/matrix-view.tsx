@@ -24,7 +24,7 @@ export function MatrixView({ rows, columns, cursor, column, height, width }: Mat
   const fitting = Math.max(1, Math.floor((width - NAME_WIDTH - 3) / CELL_WIDTH));
   const cols = visibleWindow(columns.length, column, fitting);
   const visible = columns.slice(cols.start, cols.end);
-  const { start, end } = visibleWindow(rows.length, cursor, height - 1);
+  const { start, end } = visibleWindow(rows.length, cursor, height - 2);
   return (
     <Box flexDirection="column">
       <Text dimColor wrap="truncate-end">

@@ -16,7 +16,7 @@ export function NodesView({
   readonly height: number;
 }) {
   const color = useColor();
-  const { start, end } = visibleWindow(rows.length, cursor, height);
+  const { start, end } = visibleWindow(rows.length, cursor, height - 1);
   return (
     <Box flexDirection="column">
       <Text dimColor wrap="truncate-end">

@@ -26,8 +26,16 @@ export interface FindingGroup {
   findings: Finding[];
 }
 
-const matches = (name: string, filter: string) =>
+export const matches = (name: string, filter: string) =>
   !filter || name.toLowerCase().includes(filter.toLowerCase());
+
+/** How many rows a view lists without its filter, for "filter: x (N of M)". */
+export function unfilteredCount(report: Report, view: 'nodes' | 'vms' | 'findings'): number {
+  let total = 0;
+  for (const cluster of report.clusters)
+    total += { nodes: cluster.nodes, vms: cluster.vms, findings: cluster.findings }[view].length;
+  return total;
+}
 
 export function nodeRows(report: Report, filter: string): NodeRow[] {
   return report.clusters.flatMap((cluster) => {

@@ -49,8 +49,8 @@ it('NO_COLOR: the UI draws no colours, and a resize reflows it', { timeout: 60_0
   const foreground = /\u001b\[(?:[0-9;]*;)?(3[0-7]|9[0-7]|38;[25])[;m]/;
   expect(session.styledScreen()).not.toMatch(foreground);
   session.resize(70, 30);
-  const narrow = await session.waitFor(/^avma-check hv-demo: FAIL .*…$/m);
-  const lastFrame = narrow.slice(narrow.lastIndexOf('avma-check hv-demo:'));
+  const narrow = await session.waitFor(/^hv-demo: FAIL +1 Nodes +3 at risk/m);
+  const lastFrame = narrow.slice(narrow.lastIndexOf('hv-demo: FAIL'));
   expect(lastFrame).toMatch(/^› HV01 .*…$/m);
   expect(lastFrame.split('\n').every((line) => line.length <= 70)).toBe(true);
   session.keys('q');

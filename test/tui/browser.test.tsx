@@ -93,15 +93,41 @@ describe('Browser', () => {
     stdin.write('2');
     await waitForFrame(lastFrame, 'activatable on');
     stdin.write('f');
-    const atRisk = await waitForFrame(lastFrame, 'at-risk only');
+    const atRisk = await waitForFrame(lastFrame, 'at-risk only (1 of 3)');
     expect(atRisk).toContain('web01');
     expect(atRisk).not.toContain('old01');
     stdin.write('f');
     stdin.write('/');
     stdin.write('old');
-    const filtered = await waitForFrame(lastFrame, 'filter: /old');
+    const filtered = await waitForFrame(lastFrame, 'filter: /old█ (1 of 3)');
     expect(filtered).toContain('old01');
     expect(filtered).not.toContain('web01');
+  });
+
+  it("Esc clears a filter; a view's filter never empties another view", async () => {
+    const { lastFrame, stdin } = show();
+    await waitForFrame(lastFrame, 'Nodes');
+    stdin.write('2');
+    await waitForFrame(lastFrame, 'activatable on');
+    stdin.write('/web');
+    await waitForFrame(lastFrame, 'filter: /web█');
+    stdin.write(KEYS.enter);
+    const kept = await waitForFrame(lastFrame, 'filter: web (1 of 3)');
+    expect(kept).not.toContain('old01');
+    stdin.write('1');
+    const nodes = await waitForFrame(lastFrame, /^ {2}node /m);
+    expect(nodes).toMatch(/HV01[\s\S]*HV02[\s\S]*HV03/);
+    expect(nodes).not.toContain('filter:');
+    stdin.write('2');
+    await waitForFrame(lastFrame, 'filter: web (1 of 3)');
+    stdin.write(KEYS.escape);
+    const cleared = await waitForFrame(lastFrame, /old01/);
+    expect(cleared).toContain('web01');
+    expect(cleared).not.toContain('filter:');
+    stdin.write('/zz');
+    await waitForFrame(lastFrame, 'filter: /zz█ (0 of 3)');
+    stdin.write(KEYS.escape);
+    expect(await waitForFrame(lastFrame, /old01/)).not.toContain('filter:');
   });
 
   it('what-if: draining a node updates the verdicts at once, with a marker, and r resets', async () => {

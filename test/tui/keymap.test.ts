@@ -1,0 +1,113 @@
+// One table: every key the help shows is handled as it says, and every key handled is in the help.
+import { describe, expect, it } from 'vitest';
+import { handleKey, modeOf } from '../../src/tui/handle-key.js';
+import { helpLines } from '../../src/tui/help.js';
+import { type Action, KEYMAP, type KeyInfo, keyLabel, type Mode, splitKeys } from '../../src/tui/keymap.js';
+import { lineText } from '../../src/tui/lines.js';
+import { initialUiState, type ReduceContext, type UiState } from '../../src/tui/ui-state.js';
+
+/** What ink hands useInput for a key of the table, as a terminal sends it. */
+function asInk(name: string): [string, KeyInfo] {
+  const named: Record<string, KeyInfo> = {
+    up: { upArrow: true },
+    down: { downArrow: true },
+    left: { leftArrow: true },
+    right: { rightArrow: true },
+    pageup: { pageUp: true },
+    pagedown: { pageDown: true },
+    home: { home: true },
+    end: { end: true },
+    enter: { return: true },
+    escape: { escape: true },
+    tab: { tab: true },
+    'shift-tab': { tab: true, shift: true },
+    backspace: { delete: true },
+  };
+  if (name === 'ctrl-c') return ['c', { ctrl: true }];
+  if (name === 'text') return ['x', {}];
+  return named[name] ? ['', named[name]] : [name, {}];
+}
+
+const context: ReduceContext = {
+  rows: 10,
+  pageSize: 4,
+  columns: 6,
+  maxScroll: 0,
+  selectedNode: { cluster: 'c', node: 'N2' },
+};
+
+const inMode: Record<Mode, UiState> = {
+  browse: initialUiState,
+  filter: { ...initialUiState, filtering: true },
+  release: { ...initialUiState, overlay: 'release' },
+};
+
+/** A state in which the action has something to do. */
+function before(action: Action, mode: Mode): UiState {
+  const base = inMode[mode];
+  const at3 = { ...base, cursor: { ...base.cursor, nodes: 3 } };
+  const special: Partial<Record<Action, UiState>> = {
+    up: at3,
+    'page-up': at3,
+    top: at3,
+    left: { ...base, column: 2 },
+    'view-nodes': { ...base, view: 'vms' },
+    back: { ...base, overlay: 'help' },
+    reset: { ...base, changes: [{ kind: 'drain', cluster: 'c', node: 'N1' }] },
+    erase: { ...base, filter: { ...base.filter, nodes: 'ab' } },
+    'clear-filter': { ...base, filter: { ...base.filter, nodes: 'ab' } },
+  };
+  return special[action] ?? base;
+}
+
+describe('the keymap', () => {
+  const bindings = KEYMAP.flatMap((binding) => binding.keys.map((key) => ({ ...binding, key })));
+
+  it.each(bindings.map((b) => [b.mode, b.key, b.action, b]))('%s: %s does %s', (mode, key, action, b) => {
+    const state = before(b.action, b.mode);
+    expect(modeOf(state)).toBe(mode);
+    const [input, info] = asInk(key);
+    const next = handleKey(state, input, info, context);
+    if (action === 'quit') expect(next).toBe('quit');
+    else expect(next).not.toEqual(state);
+  });
+
+  it('the help shows every binding with all its keys, in its mode', () => {
+    const help = helpLines(200).map(lineText);
+    for (const binding of KEYMAP) {
+      const line = help.find((text) => text.includes(binding.help));
+      expect(line, binding.help).toBeDefined();
+      for (const key of binding.keys) expect(line).toContain(keyLabel(key));
+    }
+  });
+
+  it('binds no key twice in one mode', () => {
+    const seen = bindings.map((b) => `${b.mode} ${b.key}`);
+    expect(new Set(seen).size).toBe(seen.length);
+  });
+
+  it('a key the table does not bind does nothing', () => {
+    expect(handleKey(initialUiState, 'x', {}, context)).toBe(initialUiState);
+    expect(handleKey(initialUiState, 'a', { ctrl: true }, context)).toBe(initialUiState);
+  });
+});
+
+describe('splitKeys', () => {
+  it('splits a burst of keys, keeping escape sequences whole', () => {
+    expect(splitKeys('jj\r')).toEqual([
+      ['j', {}],
+      ['j', {}],
+      ['', { return: true }],
+    ]);
+    expect(splitKeys('\u001b[Bd\u001b')).toEqual([
+      ['', { downArrow: true }],
+      ['d', {}],
+      ['', { escape: true }],
+    ]);
+    expect(splitKeys('é\t\u001b[Z')).toEqual([
+      ['é', {}],
+      ['', { tab: true }],
+      ['', { tab: true, shift: true }],
+    ]);
+  });
+});
