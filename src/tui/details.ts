@@ -13,6 +13,7 @@ import {
   VM_VERDICT_TEXT,
 } from '../report/describe.js';
 import { sanitize } from '../report/sanitize.js';
+import { failingOn } from './blame.js';
 import { type Line, plainLine, wrapLine } from './lines.js';
 import { padTo, SEVERITY_COLOR, VERDICT_COLOR } from './marks.js';
 import type { NodeRow, VmRow } from './rows.js';
@@ -81,14 +82,35 @@ export function vmDetailLines(row: VmRow, width: number): Line[] {
   return lines;
 }
 
-function failingText(count: number): string {
-  if (count === 0) return 'No VM fails when it lands here.';
-  return count === 1 ? '1 VM fails when it lands here.' : `${count} VMs fail when they land here.`;
+const vmsFail = (count: number) => (count === 1 ? '1 VM fails' : `${count} VMs fail`);
+
+function failingLines(cluster: ClusterResult | undefined, node: string, width: number): Line[] {
+  if (!cluster) return [];
+  const { because, own } = failingOn(cluster, node);
+  const names = (list: readonly string[]) => list.map((name) => sanitize(name, 60)).join(', ');
+  const lines: Line[] = [];
+  if (because.length === 0) lines.push(plainLine(`No VM fails because of ${sanitize(node, 60)}.`));
+  else
+    lines.push(
+      ...wrapLine(
+        plainLine(`${vmsFail(because.length)} because of ${sanitize(node, 60)}: ${names(because)}`, {
+          color: 'red',
+        }),
+        width,
+        2,
+      ),
+    );
+  if (own.length > 0) {
+    const list = own.map(({ vm, rules }) => `${sanitize(vm, 60)} (${rules.join(', ')})`).join(', ');
+    lines.push(
+      ...wrapLine(plainLine(`${vmsFail(own.length)} here for their own reasons: ${list}`), width, 2),
+    );
+  }
+  return lines;
 }
 
 export function nodeDetailLines(row: NodeRow, cluster: ClusterResult | undefined, width: number): Line[] {
   const { node } = row;
-  const findings = cluster?.findings.filter((f) => f.node === node.name && f.vm === null) ?? [];
   const facts = node.facts;
   const lines: Line[] = [
     [
@@ -120,6 +142,6 @@ export function nodeDetailLines(row: NodeRow, cluster: ClusterResult | undefined
       ),
     );
   }
-  lines.push(...findingLines(findings, width), plainLine(failingText(row.failing)));
+  lines.push(...findingLines(row.problems, width), ...failingLines(cluster, node.name, width));
   return lines;
 }

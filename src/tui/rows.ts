@@ -3,12 +3,15 @@ import type { NodeRecord } from '../model/facts.js';
 import type { ClusterResult, Finding, Report, VmResult } from '../model/report.js';
 import { ruleById } from '../rules/index.js';
 import type { Severity } from '../rules/types.js';
+import { failingByNode, nodeFindings } from './blame.js';
 
 export interface NodeRow {
   cluster: string;
   node: NodeRecord;
-  /** VMs that fail when they land on this node. */
+  /** VMs that fail because of this node (blame.ts): the node to fix has the most. */
   failing: number;
+  /** The node's own findings, errors first. */
+  problems: readonly Finding[];
 }
 
 export interface VmRow {
@@ -39,15 +42,16 @@ export function unfilteredCount(report: Report, view: 'nodes' | 'vms' | 'finding
 
 export function nodeRows(report: Report, filter: string): NodeRow[] {
   return report.clusters.flatMap((cluster) => {
-    // One pass over the targets, not one per node: 64 nodes x 8,000 VMs on every what-if.
-    const failing = new Map<string, number>();
-    for (const vm of cluster.vms) {
-      for (const t of vm.targets)
-        if (t.verdict === 'fail') failing.set(t.node, (failing.get(t.node) ?? 0) + 1);
-    }
+    const failing = failingByNode(cluster);
+    const problems = nodeFindings(cluster);
     return cluster.nodes
       .filter((node) => matches(node.name, filter))
-      .map((node) => ({ cluster: cluster.name, node, failing: failing.get(node.name) ?? 0 }));
+      .map((node) => ({
+        cluster: cluster.name,
+        node,
+        failing: failing.get(node.name) ?? 0,
+        problems: problems.get(node.name) ?? [],
+      }));
   });
 }
 

@@ -25,7 +25,7 @@ it('demo in a terminal: walk the views, drain a node, quit with the report in th
   expect(await session.waitFor('Remedy:')).toMatch(/guest-newer-than-host/);
 
   session.keys('1', 'j', 'j', 'j', 'Enter');
-  expect(await session.waitFor('VM fails when it lands here')).toMatch(/HV04 .*127\.0\.0\.5/);
+  expect(await session.waitFor('1 VM fails because of HV04: web01')).toMatch(/HV04 .*127\.0\.0\.5/);
   session.keys('Escape');
   await session.waitFor('VMs failing');
   session.keys('d');

@@ -87,6 +87,17 @@ describe('Browser', () => {
     expect(frame).toMatch(/ok +HV01/);
   });
 
+  it("a node's details name the VMs that fail because of it, and its own problems", async () => {
+    const { lastFrame, stdin } = show();
+    await waitForFrame(lastFrame, 'Nodes');
+    stdin.write('jj');
+    await waitForFrame(lastFrame, /› HV03/);
+    stdin.write(KEYS.enter);
+    const frame = await waitForFrame(lastFrame, 'because of HV03');
+    expect(frame).toContain('1 VM fails because of HV03: web01');
+    expect(frame).toMatch(/host-not-datacenter: HV03 runs Standard/);
+  });
+
   it('/ filters by name, f shows only VMs at risk', async () => {
     const { lastFrame, stdin } = show();
     await waitForFrame(lastFrame, 'Nodes');
