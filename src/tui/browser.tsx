@@ -13,18 +13,25 @@ import { helpLines, releaseLines } from './help.js';
 import { splitKeys } from './keymap.js';
 import type { Line } from './lines.js';
 import { LinesView, scrollRange } from './lines-view.js';
+import { fitColumns } from './columns.js';
 import { MatrixView } from './matrix-view.js';
-import { NodesView } from './nodes-view.js';
+import { NODE_COLUMNS, NodesView, withCluster } from './nodes-view.js';
 import { findingGroups, matrixColumns, nodeRows, unfilteredCount, vmRows } from './rows.js';
 import { initialUiState, type ReduceContext, type UiState } from './ui-state.js';
 import { useTerminalSize } from './use-terminal-size.js';
-import { VmsView } from './vms-view.js';
+import { VM_COLUMNS, VmsView } from './vms-view.js';
 
 export interface BrowserProps {
   readonly clusters: readonly ClusterRecord[];
   /** The run's judgement: the header shows the gate the exit code follows. */
   readonly judge: WhatIfJudge;
   readonly initial?: Partial<UiState>;
+}
+
+function hiddenColumns(view: UiState['view'], width: number, several: boolean): number {
+  if (view !== 'nodes' && view !== 'vms') return 0;
+  const specs = withCluster<string>(view === 'nodes' ? NODE_COLUMNS : VM_COLUMNS, several);
+  return specs.length - fitColumns(specs, width - 2).length;
 }
 
 export function Browser({ clusters, judge, initial }: BrowserProps) {
@@ -47,6 +54,7 @@ export function Browser({ clusters, judge, initial }: BrowserProps) {
   const matrixCols = useMemo(() => matrixColumns(report), [report]);
   const bodyHeight = Math.max(3, terminalRows - 1 - 2 - (state.changes.length > 0 ? 1 : 0));
   const width = Math.max(20, columns);
+  const several = report.clusters.length > 1;
 
   const layoutFor = (current: UiState) => {
     const listed = {
@@ -101,9 +109,19 @@ export function Browser({ clusters, judge, initial }: BrowserProps) {
       return <LinesView lines={overlay} height={bodyHeight} scroll={state.scroll} />;
     switch (state.view) {
       case 'nodes':
-        return <NodesView rows={nodes} cursor={cursor} height={bodyHeight} />;
+        return (
+          <NodesView
+            rows={nodes}
+            cursor={cursor}
+            height={bodyHeight}
+            width={width}
+            severalClusters={several}
+          />
+        );
       case 'vms':
-        return <VmsView rows={vms} cursor={cursor} height={bodyHeight} />;
+        return (
+          <VmsView rows={vms} cursor={cursor} height={bodyHeight} width={width} severalClusters={several} />
+        );
       case 'matrix':
         return (
           <MatrixView
@@ -127,7 +145,7 @@ export function Browser({ clusters, judge, initial }: BrowserProps) {
       <Box flexDirection="column" height={bodyHeight} overflow="hidden">
         {body}
       </Box>
-      <StatusLine state={state} count={count} />
+      <StatusLine state={state} count={count} hidden={hiddenColumns(state.view, width, several)} />
     </Box>
   );
 }

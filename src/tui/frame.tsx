@@ -73,7 +73,16 @@ export interface Shown {
   readonly of: number;
 }
 
-export function StatusLine({ state, count }: { readonly state: UiState; readonly count: Shown }) {
+export function StatusLine({
+  state,
+  count,
+  hidden,
+}: {
+  readonly state: UiState;
+  readonly count: Shown;
+  /** Columns too wide for the terminal: the details show them. */
+  readonly hidden: number;
+}) {
   const color = useColor();
   const filter = state.filter[state.view];
   const narrowed = filter !== '' || (state.atRiskOnly && (state.view === 'vms' || state.view === 'matrix'));
@@ -82,6 +91,7 @@ export function StatusLine({ state, count }: { readonly state: UiState; readonly
     state.atRiskOnly && (state.view === 'vms' || state.view === 'matrix') ? 'at-risk only' : '',
     narrowed ? `(${count.shown} of ${count.of})` : '',
   ].filter(Boolean);
+  const more = hidden > 0 && state.overlay === 'none' ? `Enter: ${hidden} more columns · ` : '';
   return (
     <Text dimColor wrap="truncate-end">
       {state.filtering ? (
@@ -89,7 +99,8 @@ export function StatusLine({ state, count }: { readonly state: UiState; readonly
           filter: /{filter}█ ({count.shown} of {count.of}) Enter keep · Esc clear{'  '}
         </Text>
       ) : null}
-      {parts.length > 0 ? `${parts.join(' ')}  ` : ''}? help · Esc back · q quit
+      {parts.length > 0 ? `${parts.join(' ')}  ` : ''}
+      {more}? help · Esc back · q quit
     </Text>
   );
 }

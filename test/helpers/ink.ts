@@ -21,8 +21,11 @@ export async function waitForFrame(
     await new Promise((resolve) => setTimeout(resolve, 0));
     const frame = plain(lastFrame());
     if (typeof expected === 'string' ? frame.includes(expected) : expected.test(frame)) return frame;
-    if (Date.now() - started > timeoutMs)
+    if (Date.now() - started > timeoutMs) {
+      // vitest shows only the start of a long message: the frame goes to stderr whole.
+      process.stderr.write(`last frame:\n${frame}\n`);
       throw new Error(`the frame never showed ${String(expected)}; last frame:\n${frame}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }

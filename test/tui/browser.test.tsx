@@ -37,8 +37,8 @@ describe('Browser', () => {
     const { lastFrame } = show();
     const frame = await waitForFrame(lastFrame, 'Nodes');
     expect(frame).toMatch(/lab: FAIL 1 at risk · 0 unknown · 2 safe/);
-    expect(frame).toMatch(/› HV01 +2022 +Datacenter/);
-    expect(frame).toMatch(/HV03 +2022 +Standard .* 1\s*$/m);
+    expect(frame).toMatch(/› HV01 +0 +Up +2022 +Datacenter/);
+    expect(frame).toMatch(/HV03 +1 +Up +2022 +Standard .* host-not-datacenter\s*$/m);
   });
 
   it("the header follows the run's own judgement: accepted findings pass, as the exit code does", async () => {
