@@ -5,6 +5,7 @@ import { Box, useApp, useInput } from 'ink';
 import { useMemo, useRef, useState } from 'react';
 import type { WhatIfJudge } from '../analyze/what-if-judge.js';
 import type { ClusterRecord } from '../model/facts.js';
+import { fitColumns } from './columns.js';
 import { nodeDetailLines, vmDetailLines } from './details.js';
 import { FindingsView } from './findings-view.js';
 import { Header, StatusLine, WhatIfBanner } from './frame.js';
@@ -13,12 +14,13 @@ import { helpLines, releaseLines } from './help.js';
 import { splitKeys } from './keymap.js';
 import type { Line } from './lines.js';
 import { LinesView, scrollRange } from './lines-view.js';
-import { fitColumns } from './columns.js';
 import { MatrixView } from './matrix-view.js';
 import { NODE_COLUMNS, NodesView, withCluster } from './nodes-view.js';
-import { findingGroups, matrixColumns, nodeRows, unfilteredCount, vmRows } from './rows.js';
+import { unfilteredCount } from './rows.js';
+import { SORTS_OF, sortLabel } from './sorting.js';
 import { initialUiState, type ReduceContext, type UiState } from './ui-state.js';
 import { useTerminalSize } from './use-terminal-size.js';
+import { useViewRows } from './use-view-rows.js';
 import { VM_COLUMNS, VmsView } from './vms-view.js';
 
 export interface BrowserProps {
@@ -40,18 +42,7 @@ export function Browser({ clusters, judge, initial }: BrowserProps) {
   const [state, setState] = useState<UiState>({ ...initialUiState, ...initial });
   const judgement = useMemo(() => judge(clusters, state.changes), [clusters, state.changes, judge]);
   const report = judgement.report;
-  const { filter } = state;
-  const nodes = useMemo(() => nodeRows(report, filter.nodes), [report, filter.nodes]);
-  const vms = useMemo(
-    () => vmRows(report, filter.vms, state.atRiskOnly),
-    [report, filter.vms, state.atRiskOnly],
-  );
-  const matrixRows = useMemo(
-    () => vmRows(report, filter.matrix, state.atRiskOnly),
-    [report, filter.matrix, state.atRiskOnly],
-  );
-  const groups = useMemo(() => findingGroups(report, filter.findings), [report, filter.findings]);
-  const matrixCols = useMemo(() => matrixColumns(report), [report]);
+  const { nodes, vms, matrix, matrixCluster, matrixCols, groups } = useViewRows(report, state);
   const bodyHeight = Math.max(3, terminalRows - 1 - 2 - (state.changes.length > 0 ? 1 : 0));
   const width = Math.max(20, columns);
   const several = report.clusters.length > 1;
@@ -60,12 +51,12 @@ export function Browser({ clusters, judge, initial }: BrowserProps) {
     const listed = {
       nodes: nodes.length,
       vms: vms.length,
-      matrix: matrixRows.length,
+      matrix: matrix.length,
       findings: groups.length,
     }[current.view];
     const at = Math.min(current.cursor[current.view], Math.max(0, listed - 1));
     const node = current.view === 'nodes' ? nodes[at] : undefined;
-    const vm = current.view === 'vms' ? vms[at] : current.view === 'matrix' ? matrixRows[at] : undefined;
+    const vm = current.view === 'vms' ? vms[at] : current.view === 'matrix' ? matrix[at] : undefined;
     let overlay: Line[] = [];
     if (current.overlay === 'help') overlay = helpLines(width);
     else if (current.overlay === 'details' && node) {
@@ -77,6 +68,8 @@ export function Browser({ clusters, judge, initial }: BrowserProps) {
       rows: listed,
       pageSize: Math.max(1, bodyHeight - 2),
       columns: matrixCols.length,
+      sorts: SORTS_OF[current.view].length,
+      clusters: report.clusters.length,
       maxScroll: scrollRange(overlay.length, bodyHeight).maxScroll,
       selectedNode: node ? { cluster: node.cluster, node: node.node.name } : null,
     };
@@ -104,6 +97,11 @@ export function Browser({ clusters, judge, initial }: BrowserProps) {
     shown: context.rows,
     of: unfilteredCount(report, state.view === 'matrix' ? 'vms' : state.view),
   };
+  const sortKey = SORTS_OF[state.view][state.sort[state.view].index];
+  const sortText = sortLabel(sortKey, state.sort[state.view].reverse);
+  const sorted = sortKey?.column
+    ? { key: sortKey.column, descending: sortKey.descending !== state.sort[state.view].reverse }
+    : undefined;
   const body = (() => {
     if (state.overlay !== 'none' && overlay.length > 0)
       return <LinesView lines={overlay} height={bodyHeight} scroll={state.scroll} />;
@@ -116,17 +114,35 @@ export function Browser({ clusters, judge, initial }: BrowserProps) {
             height={bodyHeight}
             width={width}
             severalClusters={several}
+            sorted={sorted}
           />
         );
       case 'vms':
         return (
-          <VmsView rows={vms} cursor={cursor} height={bodyHeight} width={width} severalClusters={several} />
+          <VmsView
+            rows={vms}
+            cursor={cursor}
+            height={bodyHeight}
+            width={width}
+            severalClusters={several}
+            sorted={sorted}
+          />
         );
       case 'matrix':
         return (
           <MatrixView
-            rows={matrixRows}
+            rows={matrix}
             columns={matrixCols}
+            cluster={
+              several && matrixCluster
+                ? {
+                    name: matrixCluster.name,
+                    index: report.clusters.indexOf(matrixCluster),
+                    of: report.clusters.length,
+                  }
+                : null
+            }
+            sortedBy={state.sort.matrix.index > 0 || state.sort.matrix.reverse ? sortText : ''}
             cursor={cursor}
             column={state.column}
             height={bodyHeight}
@@ -145,7 +161,12 @@ export function Browser({ clusters, judge, initial }: BrowserProps) {
       <Box flexDirection="column" height={bodyHeight} overflow="hidden">
         {body}
       </Box>
-      <StatusLine state={state} count={count} hidden={hiddenColumns(state.view, width, several)} />
+      <StatusLine
+        state={state}
+        count={count}
+        hidden={hiddenColumns(state.view, width, several)}
+        sort={state.sort[state.view].index > 0 || state.sort[state.view].reverse ? sortText : ''}
+      />
     </Box>
   );
 }

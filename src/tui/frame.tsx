@@ -77,8 +77,11 @@ export function StatusLine({
   state,
   count,
   hidden,
+  sort,
 }: {
   readonly state: UiState;
+  /** The sort, when not the view's default. */
+  readonly sort: string;
   readonly count: Shown;
   /** Columns too wide for the terminal: the details show them. */
   readonly hidden: number;
@@ -90,6 +93,7 @@ export function StatusLine({
     filter && !state.filtering ? `filter: ${filter}` : '',
     state.atRiskOnly && (state.view === 'vms' || state.view === 'matrix') ? 'at-risk only' : '',
     narrowed ? `(${count.shown} of ${count.of})` : '',
+    sort ? `sort: ${sort}` : '',
   ].filter(Boolean);
   const more = hidden > 0 && state.overlay === 'none' ? `Enter: ${hidden} more columns · ` : '';
   return (

@@ -23,6 +23,9 @@ export type Action =
   | 'back'
   | 'filter'
   | 'at-risk-only'
+  | 'sort'
+  | 'reverse-sort'
+  | 'next-cluster'
   | 'drain'
   | 'evict'
   | 'upgrade'
@@ -83,14 +86,17 @@ export const KEYMAP: readonly KeyBinding[] = [
   browse(['right', 'l'], 'right', 'Matrix: scroll the nodes right'),
   browse(['1'], 'view-nodes', 'Nodes view'),
   browse(['2'], 'view-vms', 'VMs view'),
-  browse(['3'], 'view-matrix', 'Matrix view (VMs x nodes)'),
+  browse(['3'], 'view-matrix', 'Matrix view (VMs x nodes of one cluster)'),
   browse(['4'], 'view-findings', 'Findings view (every finding, by rule)'),
   browse(['tab'], 'next-view', 'next view'),
   browse(['shift-tab'], 'previous-view', 'previous view'),
+  browse(['c'], 'next-cluster', 'Matrix: the next cluster (the Matrix shows one cluster at a time)'),
   browse(['enter'], 'details', 'details of the selected node or VM'),
   browse(['escape'], 'back', 'close details or help; else clear the filter'),
   browse(['/'], 'filter', 'filter this view by name (Nodes: node names, VMs and Matrix: VM names)'),
   browse(['f'], 'at-risk-only', 'VMs and Matrix: only VMs at risk'),
+  browse(['s'], 'sort', 'sort by the next column (the header marks it)'),
+  browse(['S'], 'reverse-sort', 'reverse the sort'),
   browse(['d'], 'drain', 'what if: drain the selected node (it takes no VMs); again to undo'),
   browse(['e'], 'evict', 'what if: evict the selected node from its cluster; again to undo'),
   browse(['u'], 'upgrade', 'what if: upgrade the selected node (then choose a release)'),

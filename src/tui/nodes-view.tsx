@@ -23,7 +23,7 @@ export const CLUSTER_COLUMN = { key: 'cluster', header: 'cluster', min: 8, ideal
 
 export const NODE_COLUMNS: readonly ColumnSpec<NodeColumn>[] = [
   { key: 'node', header: 'node', min: 8, ideal: 14, priority: 0 },
-  { key: 'failing', header: 'VMs failing', min: 11, ideal: 11, priority: 2, align: 'right' },
+  { key: 'failing', header: 'VMs failing', min: 12, ideal: 12, priority: 2, align: 'right' },
   { key: 'state', header: 'state', min: 7, ideal: 12, priority: 3 },
   { key: 'release', header: 'release', min: 7, ideal: 8, priority: 5 },
   { key: 'edition', header: 'edition', min: 10, ideal: 12, priority: 6 },
@@ -71,18 +71,20 @@ export function NodesView({
   height,
   width,
   severalClusters,
+  sorted,
 }: {
   readonly rows: readonly NodeRow[];
   readonly cursor: number;
   readonly height: number;
   readonly width: number;
   readonly severalClusters: boolean;
+  readonly sorted?: { readonly key: string; readonly descending: boolean } | undefined;
 }) {
   const columns = fitColumns(withCluster(NODE_COLUMNS, severalClusters), width - 2);
   const { start, end } = visibleWindow(rows.length, cursor, height - 1);
   return (
     <Box flexDirection="column">
-      <TableHeader columns={columns} />
+      <TableHeader columns={columns} sorted={sorted} />
       {rows.slice(start, end).map((row, offset) => (
         <TableRow
           key={`${row.cluster}/${row.node.name}`}

@@ -55,8 +55,9 @@ export function nodeRows(report: Report, filter: string): NodeRow[] {
   });
 }
 
-export function vmRows(report: Report, filter: string, atRiskOnly: boolean): VmRow[] {
-  return report.clusters.flatMap((cluster) =>
+/** The VMs of every cluster, or of `only`, that match the filter. */
+export function vmRows(report: Report, filter: string, atRiskOnly: boolean, only?: ClusterResult): VmRow[] {
+  return (only ? [only] : report.clusters).flatMap((cluster) =>
     cluster.vms
       .filter((vm) => matches(vm.name, filter) && (!atRiskOnly || vm.verdict === 'at-risk'))
       .map((vm) => ({ cluster, vm, ok: vm.targets.filter((t) => t.verdict === 'ok').length })),
@@ -96,11 +97,9 @@ export type CellMark = 'ok' | 'fail' | 'unknown' | 'not-owner';
 
 export const CELL_TEXT: Record<CellMark, string> = { ok: '✓', fail: '✗', unknown: '?', 'not-owner': '·' };
 
-/** The matrix columns: every node, cluster by cluster. */
-export function matrixColumns(report: Report): { cluster: string; node: string }[] {
-  return report.clusters.flatMap((cluster) =>
-    cluster.nodes.map((node) => ({ cluster: cluster.name, node: node.name })),
-  );
+/** The matrix columns: the nodes of one cluster (the Matrix shows one at a time). */
+export function matrixColumns(cluster: ClusterResult): { cluster: string; node: string }[] {
+  return cluster.nodes.map((node) => ({ cluster: cluster.name, node: node.name }));
 }
 
 export function cellMark(row: VmRow, column: { cluster: string; node: string }): CellMark {

@@ -4,6 +4,7 @@ import type { Change } from '../analyze/what-if.js';
 import type { LtscRelease } from '../domain/releases.js';
 import { LTSC_RELEASES } from '../domain/releases.js';
 import type { Action } from './keymap.js';
+import type { SortState } from './sorting.js';
 import { clamp } from './window.js';
 
 export const VIEWS = ['nodes', 'vms', 'matrix', 'findings'] as const;
@@ -19,6 +20,10 @@ export interface UiState {
   filter: Record<View, string>;
   filtering: boolean;
   atRiskOnly: boolean;
+  /** Each view's sort: which of its keys (sorting.ts), and whether reversed. */
+  sort: Record<View, SortState>;
+  /** The cluster the Matrix shows, by index. */
+  matrixCluster: number;
   overlay: Overlay;
   /** First line shown of a scrolling overlay (details, help). */
   scroll: number;
@@ -39,6 +44,8 @@ export const initialUiState: UiState = {
   filter: perView(''),
   filtering: false,
   atRiskOnly: false,
+  sort: perView({ index: 0, reverse: false }),
+  matrixCluster: 0,
   overlay: 'none',
   scroll: 0,
   changes: [],
@@ -49,6 +56,9 @@ export interface ReduceContext {
   rows: number;
   pageSize: number;
   columns: number;
+  /** Sort keys of the current view. */
+  sorts: number;
+  clusters: number;
   /** How far the open details or help can scroll. */
   maxScroll: number;
   /** The node under the cursor in the Nodes view, for what-if keys. */
@@ -162,6 +172,27 @@ export function reduce(state: UiState, action: Action, context: ReduceContext, k
       return { ...state, filtering: false };
     case 'clear-filter':
       return { ...setFilter(state, ''), filtering: false };
+    case 'sort':
+    case 'reverse-sort': {
+      const { index, reverse } = state.sort[state.view];
+      const next =
+        action === 'sort'
+          ? { index: (index + 1) % Math.max(1, context.sorts), reverse: false }
+          : { index, reverse: !reverse };
+      return {
+        ...state,
+        sort: { ...state.sort, [state.view]: next },
+        cursor: { ...state.cursor, [state.view]: 0 },
+      };
+    }
+    case 'next-cluster':
+      if (state.view !== 'matrix' || context.clusters < 2) return state;
+      return {
+        ...state,
+        matrixCluster: (state.matrixCluster + 1) % context.clusters,
+        column: 0,
+        cursor: { ...state.cursor, matrix: 0 },
+      };
     case 'at-risk-only':
       return { ...state, atRiskOnly: !state.atRiskOnly, cursor: { ...state.cursor, vms: 0, matrix: 0 } };
     case 'reset':

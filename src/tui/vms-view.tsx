@@ -41,18 +41,20 @@ export function VmsView({
   height,
   width,
   severalClusters,
+  sorted,
 }: {
   readonly rows: readonly VmRow[];
   readonly cursor: number;
   readonly height: number;
   readonly width: number;
   readonly severalClusters: boolean;
+  readonly sorted?: { readonly key: string; readonly descending: boolean } | undefined;
 }) {
   const columns = fitColumns(withCluster(VM_COLUMNS, severalClusters), width - 2);
   const { start, end } = visibleWindow(rows.length, cursor, height - 1);
   return (
     <Box flexDirection="column">
-      <TableHeader columns={columns} />
+      <TableHeader columns={columns} sorted={sorted} />
       {rows.slice(start, end).map((row, offset) => (
         <TableRow
           key={`${row.cluster.name}/${row.vm.name}`}

@@ -1,10 +1,11 @@
 // The browsing UI with ink-testing-library: views, keys, details, filter, what-if, a cluster at the Windows
 // maximum, and hostile names.
 import { render } from 'ink-testing-library';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { syntheticCluster } from '../../bench/synthetic-cluster.js';
 import { applyChanges } from '../../src/analyze/what-if.js';
 import { Browser } from '../../src/tui/browser.js';
+import * as sorting from '../../src/tui/sorting.js';
 import { aCluster } from '../helpers/cluster.js';
 import { KEYS, waitForFrame } from '../helpers/ink.js';
 import { judged } from '../helpers/judgement.js';
@@ -17,6 +18,12 @@ const cluster = aCluster('lab')
   .vm('old01', { guest: { release: '2016' }, possibleOwners: ['HV01', 'HV02'] })
   .vm('pinned', { possibleOwners: ['HV01'] })
   .build();
+
+// The real sort, counted: moving the cursor must not sort again.
+vi.mock('../../src/tui/sorting.js', async (original) => {
+  const actual = await original<typeof import('../../src/tui/sorting.js')>();
+  return { ...actual, sortRows: vi.fn(actual.sortRows) };
+});
 
 let unmount: (() => void) | null = null;
 afterEach(() => {
@@ -160,11 +167,13 @@ describe('Browser', () => {
     expect(reset).not.toContain('WHAT-IF');
   });
 
-  it('? shows the keys', async () => {
+  it('? shows the keys, scrolling', async () => {
     const { lastFrame, stdin } = show();
     await waitForFrame(lastFrame, 'Nodes');
     stdin.write('?');
-    expect(await waitForFrame(lastFrame, 'Keys')).toMatch(/what if: drain the selected node/);
+    expect(await waitForFrame(lastFrame, 'Keys')).toMatch(/↑ k +move up/);
+    stdin.write('G');
+    expect(await waitForFrame(lastFrame, 'Choosing a release')).toMatch(/1 2 3 4 5 +that release/);
   });
 
   it('a 64-node, 8,000-VM cluster renders only what fits, and moves at once', async () => {
@@ -175,11 +184,46 @@ describe('Browser', () => {
     const frame = await waitForFrame(lastFrame, 'not a possible owner');
     expect(frame.split('\n').length).toBeLessThanOrEqual(24);
     expect(frame).toMatch(/› vm-00000/);
+    stdin.write('sss');
+    await waitForFrame(lastFrame, /VM \(VM ▲\)/);
+    const sorts = vi.mocked(sorting.sortRows).mock.calls.length;
     const started = Date.now();
     stdin.write('j'.repeat(30));
     await waitForFrame(lastFrame, /› vm-00030/);
+    expect(vi.mocked(sorting.sortRows).mock.calls.length).toBe(sorts);
     stdin.write(KEYS.right.repeat(1));
     expect(Date.now() - started).toBeLessThan(3000);
+  });
+
+  it('s sorts by the next column, marked in the header, S reverses', async () => {
+    const { lastFrame, stdin } = show();
+    await waitForFrame(lastFrame, 'Nodes');
+    stdin.write('s');
+    const byFailing = await waitForFrame(lastFrame, 'sort: VMs failing ▼');
+    expect(byFailing).toMatch(/VMs failing▼/);
+    expect(byFailing).toMatch(/› HV02 +1 [\s\S]*HV03 +1 [\s\S]*HV01 +0 /);
+    stdin.write('S');
+    expect(await waitForFrame(lastFrame, 'sort: VMs failing ▲')).toMatch(/› HV01 +0 /);
+    stdin.write('2s');
+    const byVerdict = await waitForFrame(lastFrame, 'sort: verdict ▲');
+    expect(byVerdict).toMatch(/› web01 +at risk/);
+    stdin.write('s');
+    expect(await waitForFrame(lastFrame, 'sort: activatable on ▲')).toMatch(/› web01 +at risk +1 of 3/);
+  });
+
+  it('the Matrix shows one cluster at a time; c goes to the next', async () => {
+    const other = aCluster('dr').node('DR1').node('DR2').vm('dr-app').build();
+    const { lastFrame, stdin } = show([cluster, other]);
+    await waitForFrame(lastFrame, 'Nodes');
+    stdin.write('3');
+    const lab = await waitForFrame(lastFrame, 'cluster lab (1 of 2; c: next cluster)');
+    expect(lab).toMatch(/VM +HV01 +HV02 +HV03/);
+    expect(lab).not.toContain('dr-app');
+    stdin.write('c');
+    const dr = await waitForFrame(lastFrame, 'cluster dr (2 of 2');
+    expect(dr).toMatch(/VM +DR1 +DR2\s*$/m);
+    expect(dr).toMatch(/› dr-app +✓ +✓/);
+    expect(dr).not.toContain('web01');
   });
 
   it('shows remote strings sanitised', async () => {

@@ -33,6 +33,8 @@ const context: ReduceContext = {
   pageSize: 4,
   columns: 6,
   maxScroll: 0,
+  sorts: 3,
+  clusters: 2,
   selectedNode: { cluster: 'c', node: 'N2' },
 };
 
@@ -51,6 +53,7 @@ function before(action: Action, mode: Mode): UiState {
     'page-up': at3,
     top: at3,
     left: { ...base, column: 2 },
+    'next-cluster': { ...base, view: 'matrix' },
     'view-nodes': { ...base, view: 'vms' },
     back: { ...base, overlay: 'help' },
     reset: { ...base, changes: [{ kind: 'drain', cluster: 'c', node: 'N1' }] },

@@ -7,6 +7,8 @@ const context: ReduceContext = {
   pageSize: 4,
   columns: 6,
   maxScroll: 7,
+  sorts: 3,
+  clusters: 2,
   selectedNode: { cluster: 'c', node: 'N2' },
 };
 
@@ -46,6 +48,26 @@ describe('reduce', () => {
     expect(state.view).toBe('findings');
     expect(reduce(state, 'next-view', context).view).toBe('nodes');
     expect(reduce(initialUiState, 'previous-view', context).view).toBe('findings');
+  });
+
+  it('s cycles the sort keys of the view, S reverses, and each starts from the first row', () => {
+    const moved = { ...initialUiState, cursor: { ...initialUiState.cursor, nodes: 5 } };
+    let state = reduce(moved, 'sort', context);
+    expect(state.sort.nodes).toEqual({ index: 1, reverse: false });
+    expect(state.cursor.nodes).toBe(0);
+    state = reduce(state, 'reverse-sort', context);
+    expect(state.sort.nodes).toEqual({ index: 1, reverse: true });
+    state = reduce(reduce(state, 'sort', context), 'sort', context);
+    expect(state.sort.nodes).toEqual({ index: 0, reverse: false });
+    expect(state.sort.vms).toEqual({ index: 0, reverse: false });
+  });
+
+  it('c shows the next cluster in the Matrix, and nothing elsewhere', () => {
+    const matrix = { ...initialUiState, view: 'matrix' as const, column: 3 };
+    const next = reduce(matrix, 'next-cluster', context);
+    expect(next).toMatchObject({ matrixCluster: 1, column: 0 });
+    expect(reduce(next, 'next-cluster', context).matrixCluster).toBe(0);
+    expect(reduce(initialUiState, 'next-cluster', context)).toBe(initialUiState);
   });
 
   it('drain and evict toggle on the selected node, in the Nodes view only', () => {
