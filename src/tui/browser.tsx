@@ -5,8 +5,9 @@ import { Box, useApp, useInput } from 'ink';
 import { useMemo, useRef, useState } from 'react';
 import type { WhatIfJudge } from '../analyze/what-if-judge.js';
 import type { ClusterRecord } from '../model/facts.js';
+import type { Report } from '../model/report.js';
 import { fitColumns } from './columns.js';
-import { nodeDetailLines, vmDetailLines } from './details.js';
+import { findingAt, findingList } from './finding-list.js';
 import { FindingsView } from './findings-view.js';
 import { Header, StatusLine, WhatIfBanner } from './frame.js';
 import { handleKey } from './handle-key.js';
@@ -18,6 +19,7 @@ import { MatrixView } from './matrix-view.js';
 import { NODE_COLUMNS, NodesView, withCluster } from './nodes-view.js';
 import { unfilteredCount } from './rows.js';
 import { SORTS_OF, sortLabel } from './sorting.js';
+import { detailLines, type Subject, subjectKey } from './subject.js';
 import { initialUiState, type ReduceContext, type UiState } from './ui-state.js';
 import { useTerminalSize } from './use-terminal-size.js';
 import { useViewRows } from './use-view-rows.js';
@@ -47,23 +49,43 @@ export function Browser({ clusters, judge, initial }: BrowserProps) {
   const width = Math.max(20, columns);
   const several = report.clusters.length > 1;
 
+  const list = useMemo(() => findingList(groups), [groups]);
+
+  const subjectAt = (current: UiState, at: number): Subject | null => {
+    const node = current.view === 'nodes' ? nodes[at] : undefined;
+    if (node) return { kind: 'node', cluster: node.cluster, name: node.node.name };
+    const vm = current.view === 'vms' ? vms[at] : current.view === 'matrix' ? matrix[at] : undefined;
+    if (vm) return { kind: 'vm', cluster: vm.cluster.name, name: vm.vm.name };
+    const finding = current.view === 'findings' ? findingAt(list, at)?.finding : undefined;
+    if (!finding) return null;
+    if (finding.vm !== null) return { kind: 'vm', cluster: finding.cluster, name: finding.vm };
+    return finding.node === null ? null : { kind: 'node', cluster: finding.cluster, name: finding.node };
+  };
+  // Details are built once per subject and report, not on every key press.
+  const overlayCache = useRef<{ key: string; report: Report; lines: Line[] } | null>(null);
+  const overlayOf = (current: UiState, subject: Subject | null): Line[] => {
+    if (current.overlay === 'help') return helpLines(width);
+    if (!subject) return [];
+    if (current.overlay === 'release') return releaseLines(subject.name);
+    if (current.overlay !== 'details') return [];
+    const key = `${subjectKey(subject)}\u0000${width}`;
+    const cached = overlayCache.current;
+    if (cached?.key === key && cached.report === report) return cached.lines;
+    const lines = detailLines(report, subject, width);
+    overlayCache.current = { key, report, lines };
+    return lines;
+  };
+
   const layoutFor = (current: UiState) => {
     const listed = {
       nodes: nodes.length,
       vms: vms.length,
       matrix: matrix.length,
-      findings: groups.length,
+      findings: list.rowOf.length,
     }[current.view];
     const at = Math.min(current.cursor[current.view], Math.max(0, listed - 1));
-    const node = current.view === 'nodes' ? nodes[at] : undefined;
-    const vm = current.view === 'vms' ? vms[at] : current.view === 'matrix' ? matrix[at] : undefined;
-    let overlay: Line[] = [];
-    if (current.overlay === 'help') overlay = helpLines(width);
-    else if (current.overlay === 'details' && node) {
-      const cluster = report.clusters.find((c) => c.name === node.cluster);
-      overlay = nodeDetailLines(node, cluster, width);
-    } else if (current.overlay === 'details' && vm) overlay = vmDetailLines(vm, width);
-    else if (current.overlay === 'release' && node) overlay = releaseLines(node.node.name);
+    const subject = listed > 0 ? subjectAt(current, at) : null;
+    const overlay = overlayOf(current, subject);
     const context: ReduceContext = {
       rows: listed,
       pageSize: Math.max(1, bodyHeight - 2),
@@ -71,7 +93,8 @@ export function Browser({ clusters, judge, initial }: BrowserProps) {
       sorts: SORTS_OF[current.view].length,
       clusters: report.clusters.length,
       maxScroll: scrollRange(overlay.length, bodyHeight).maxScroll,
-      selectedNode: node ? { cluster: node.cluster, node: node.node.name } : null,
+      selectedNode:
+        current.view === 'nodes' && subject ? { cluster: subject.cluster, node: subject.name } : null,
     };
     return { context, at, overlay };
   };
@@ -150,7 +173,15 @@ export function Browser({ clusters, judge, initial }: BrowserProps) {
           />
         );
       case 'findings':
-        return <FindingsView groups={groups} cursor={cursor} height={bodyHeight} />;
+        return (
+          <FindingsView
+            list={list}
+            cursor={cursor}
+            height={bodyHeight}
+            width={width}
+            severalClusters={several}
+          />
+        );
     }
   })();
 

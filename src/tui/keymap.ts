@@ -91,7 +91,7 @@ export const KEYMAP: readonly KeyBinding[] = [
   browse(['tab'], 'next-view', 'next view'),
   browse(['shift-tab'], 'previous-view', 'previous view'),
   browse(['c'], 'next-cluster', 'Matrix: the next cluster (the Matrix shows one cluster at a time)'),
-  browse(['enter'], 'details', 'details of the selected node or VM'),
+  browse(['enter'], 'details', "details of the selected node or VM (Findings: the finding's VM or node)"),
   browse(['escape'], 'back', 'close details or help; else clear the filter'),
   browse(['/'], 'filter', 'filter this view by name (Nodes: node names, VMs and Matrix: VM names)'),
   browse(['f'], 'at-risk-only', 'VMs and Matrix: only VMs at risk'),
