@@ -6,7 +6,7 @@ import { useMemo, useRef, useState } from 'react';
 import type { WhatIfJudge } from '../analyze/what-if-judge.js';
 import type { ClusterRecord } from '../model/facts.js';
 import type { Report } from '../model/report.js';
-import { fitColumns } from './columns.js';
+import { type ColumnSpec, fitColumns } from './columns.js';
 import { findingAt, findingList } from './finding-list.js';
 import { FindingsView } from './findings-view.js';
 import { Header, StatusLine, WhatIfBanner } from './frame.js';
@@ -23,7 +23,8 @@ import { detailLines, type Subject, subjectKey } from './subject.js';
 import { initialUiState, type ReduceContext, type UiState } from './ui-state.js';
 import { useTerminalSize } from './use-terminal-size.js';
 import { useViewRows } from './use-view-rows.js';
-import { VM_COLUMNS, VmsView } from './vms-view.js';
+import { VmsView, vmColumns } from './vms-view.js';
+import { whatIfDiff } from './what-if-diff.js';
 
 export interface BrowserProps {
   readonly clusters: readonly ClusterRecord[];
@@ -32,9 +33,10 @@ export interface BrowserProps {
   readonly initial?: Partial<UiState>;
 }
 
-function hiddenColumns(view: UiState['view'], width: number, several: boolean): number {
+function hiddenColumns(view: UiState['view'], width: number, several: boolean, whatIf: boolean): number {
   if (view !== 'nodes' && view !== 'vms') return 0;
-  const specs = withCluster<string>(view === 'nodes' ? NODE_COLUMNS : VM_COLUMNS, several);
+  const specs: readonly ColumnSpec[] =
+    view === 'nodes' ? withCluster(NODE_COLUMNS, several) : vmColumns(several, whatIf);
   return specs.length - fitColumns(specs, width - 2).length;
 }
 
@@ -42,9 +44,15 @@ export function Browser({ clusters, judge, initial }: BrowserProps) {
   const { exit } = useApp();
   const { rows: terminalRows, columns } = useTerminalSize();
   const [state, setState] = useState<UiState>({ ...initialUiState, ...initial });
-  const judgement = useMemo(() => judge(clusters, state.changes), [clusters, state.changes, judge]);
+  // The clusters as they are, judged once; a what-if is judged against them to mark the VMs it changes.
+  const asIs = useMemo(() => judge(clusters, []), [clusters, judge]);
+  const judgement = useMemo(
+    () => (state.changes.length === 0 ? asIs : judge(clusters, state.changes)),
+    [asIs, clusters, state.changes, judge],
+  );
+  const diff = useMemo(() => whatIfDiff(asIs.report, judgement.report), [asIs, judgement]);
   const report = judgement.report;
-  const { nodes, vms, matrix, matrixCluster, matrixCols, groups } = useViewRows(report, state);
+  const { nodes, vms, matrix, matrixCluster, matrixCols, groups } = useViewRows(report, state, diff);
   const bodyHeight = Math.max(3, terminalRows - 1 - 2 - (state.changes.length > 0 ? 1 : 0));
   const width = Math.max(20, columns);
   const several = report.clusters.length > 1;
@@ -71,7 +79,7 @@ export function Browser({ clusters, judge, initial }: BrowserProps) {
     const key = `${subjectKey(subject)}\u0000${width}`;
     const cached = overlayCache.current;
     if (cached?.key === key && cached.report === report) return cached.lines;
-    const lines = detailLines(report, subject, width);
+    const lines = detailLines(report, subject, width, diff);
     overlayCache.current = { key, report, lines };
     return lines;
   };
@@ -148,6 +156,7 @@ export function Browser({ clusters, judge, initial }: BrowserProps) {
             height={bodyHeight}
             width={width}
             severalClusters={several}
+            whatIf={state.changes.length > 0}
             sorted={sorted}
           />
         );
@@ -188,14 +197,14 @@ export function Browser({ clusters, judge, initial }: BrowserProps) {
   return (
     <Box flexDirection="column" width={width} height={Math.max(4, terminalRows - 1)}>
       <Header report={report} verdict={judgement.gate.verdict} view={state.view} width={width} />
-      {state.changes.length > 0 ? <WhatIfBanner changes={state.changes} /> : null}
+      {state.changes.length > 0 ? <WhatIfBanner changes={state.changes} diff={diff} /> : null}
       <Box flexDirection="column" height={bodyHeight} overflow="hidden">
         {body}
       </Box>
       <StatusLine
         state={state}
         count={count}
-        hidden={hiddenColumns(state.view, width, several)}
+        hidden={hiddenColumns(state.view, width, several, state.changes.length > 0)}
         sort={state.sort[state.view].index > 0 || state.sort[state.view].reverse ? sortText : ''}
       />
     </Box>

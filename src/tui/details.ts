@@ -17,6 +17,7 @@ import { failingOn } from './blame.js';
 import { type Line, plainLine, wrapLine } from './lines.js';
 import { padTo, SEVERITY_COLOR, VERDICT_COLOR } from './marks.js';
 import type { NodeRow, VmRow } from './rows.js';
+import { CHANGE_COLOR, CHANGE_TEXT } from './what-if-diff.js';
 
 const NODE_WIDTH = 14;
 
@@ -52,6 +53,9 @@ export function vmDetailLines(row: VmRow, width: number): Line[] {
       { text: sanitize(vm.name, 120), bold: true },
       { text: '  ' },
       { text: VM_VERDICT_TEXT[vm.verdict], color: VERDICT_COLOR[vm.verdict], bold: true },
+      ...(row.change
+        ? [{ text: ` (what-if: ${CHANGE_TEXT[row.change]})`, color: CHANGE_COLOR[row.change] }]
+        : []),
     ],
     ...wrapLine(plainLine(facts.join(' · ')), width, 2),
   ];

@@ -9,6 +9,7 @@ import { sanitize } from '../report/sanitize.js';
 import { useColor } from './color.js';
 import { GATE_COLOR } from './marks.js';
 import { type UiState, VIEWS } from './ui-state.js';
+import type { WhatIfDiff } from './what-if-diff.js';
 
 const VIEW_NAMES = { nodes: '1 Nodes', vms: '2 VMs', matrix: '3 Matrix', findings: '4 Findings' } as const;
 
@@ -58,11 +59,22 @@ export function Header({
   );
 }
 
-export function WhatIfBanner({ changes }: { readonly changes: UiState['changes'] }) {
+export function WhatIfBanner({
+  changes,
+  diff,
+}: {
+  readonly changes: UiState['changes'];
+  readonly diff: WhatIfDiff;
+}) {
   const color = useColor();
   return (
-    <Text color={color('yellow')} inverse wrap="truncate-end">
-      {` WHAT-IF: ${changes.map((change) => sanitize(describeChange(change), 80)).join('; ')} (hypothetical; r resets) `}
+    <Text wrap="truncate-end">
+      <Text color={color('yellow')} inverse>
+        {` WHAT-IF: ${changes.map((change) => sanitize(describeChange(change), 80)).join('; ')} `}
+      </Text>{' '}
+      <Text color={color(diff.newlyAtRisk > 0 ? 'red' : undefined)}>{diff.newlyAtRisk} newly at risk</Text> ·{' '}
+      <Text color={color(diff.recovered > 0 ? 'green' : undefined)}>{diff.recovered} recovered</Text>
+      <Text dimColor> (hypothetical; r resets)</Text>
     </Text>
   );
 }

@@ -4,6 +4,7 @@ import type { ClusterResult, Finding, Report, VmResult } from '../model/report.j
 import { ruleById } from '../rules/index.js';
 import type { Severity } from '../rules/types.js';
 import { failingByNode, nodeFindings } from './blame.js';
+import { NO_DIFF, type VmChange, vmKey, type WhatIfDiff } from './what-if-diff.js';
 
 export interface NodeRow {
   cluster: string;
@@ -18,6 +19,8 @@ export interface VmRow {
   cluster: ClusterResult;
   vm: VmResult;
   ok: number;
+  /** What the what-if on screen changed for the VM, if anything. */
+  change: VmChange | null;
 }
 
 export interface FindingGroup {
@@ -55,12 +58,25 @@ export function nodeRows(report: Report, filter: string): NodeRow[] {
   });
 }
 
-/** The VMs of every cluster, or of `only`, that match the filter. */
-export function vmRows(report: Report, filter: string, atRiskOnly: boolean, only?: ClusterResult): VmRow[] {
+export interface VmFilter {
+  readonly filter: string;
+  readonly atRiskOnly: boolean;
+  /** Only this cluster's VMs (the Matrix). */
+  readonly only?: ClusterResult | undefined;
+  readonly diff?: WhatIfDiff;
+}
+
+/** The VMs that match the filter, with what the what-if changed for each. */
+export function vmRows(report: Report, { filter, atRiskOnly, only, diff = NO_DIFF }: VmFilter): VmRow[] {
   return (only ? [only] : report.clusters).flatMap((cluster) =>
     cluster.vms
       .filter((vm) => matches(vm.name, filter) && (!atRiskOnly || vm.verdict === 'at-risk'))
-      .map((vm) => ({ cluster, vm, ok: vm.targets.filter((t) => t.verdict === 'ok').length })),
+      .map((vm) => ({
+        cluster,
+        vm,
+        ok: vm.targets.filter((t) => t.verdict === 'ok').length,
+        change: diff.changed.get(vmKey(cluster.name, vm.name)) ?? null,
+      })),
   );
 }
 

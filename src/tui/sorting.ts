@@ -74,6 +74,12 @@ export const VM_SORTS: readonly SortKey<VmRow>[] = [
     compare: number((r) => VERDICT_RANK[r.vm.verdict]),
   },
   { label: 'activatable on', column: 'where', descending: false, compare: number(okShare) },
+  {
+    label: 'what-if',
+    column: 'change',
+    descending: false,
+    compare: number((r) => (r.change === 'newly-at-risk' ? 0 : r.change === 'recovered' ? 1 : 2)),
+  },
   { label: 'VM', column: 'vm', descending: false, compare: text((r) => r.vm.name) },
   { label: 'cluster', column: 'cluster', descending: false, compare: text((r) => r.cluster.name) },
   { label: 'guest', column: 'guest', descending: false, compare: number((r) => r.vm.guest?.build ?? 0) },

@@ -4,6 +4,7 @@ import type { Report } from '../model/report.js';
 import { failingByNode, nodeFindings } from './blame.js';
 import { nodeDetailLines, vmDetailLines } from './details.js';
 import type { Line } from './lines.js';
+import { vmKey, type WhatIfDiff } from './what-if-diff.js';
 
 export interface Subject {
   readonly kind: 'node' | 'vm';
@@ -14,13 +15,15 @@ export interface Subject {
 export const subjectKey = (subject: Subject | null) =>
   subject ? `${subject.kind}\u0000${subject.cluster}\u0000${subject.name}` : '';
 
-export function detailLines(report: Report, subject: Subject, width: number): Line[] {
+export function detailLines(report: Report, subject: Subject, width: number, diff: WhatIfDiff): Line[] {
   const cluster = report.clusters.find((c) => c.name === subject.cluster);
   if (!cluster) return [];
   if (subject.kind === 'vm') {
     const vm = cluster.vms.find((v) => v.name === subject.name);
     if (!vm) return [];
-    return vmDetailLines({ cluster, vm, ok: vm.targets.filter((t) => t.verdict === 'ok').length }, width);
+    const ok = vm.targets.filter((t) => t.verdict === 'ok').length;
+    const change = diff.changed.get(vmKey(cluster.name, vm.name)) ?? null;
+    return vmDetailLines({ cluster, vm, ok, change }, width);
   }
   const node = cluster.nodes.find((n) => n.name === subject.name);
   if (!node) return [];

@@ -7,17 +7,27 @@ import { VERDICT_COLOR } from './marks.js';
 import { withCluster } from './nodes-view.js';
 import type { VmRow } from './rows.js';
 import { type Cell, TableHeader, TableRow } from './table.js';
+import { CHANGE_COLOR, CHANGE_TEXT } from './what-if-diff.js';
 import { visibleWindow } from './window.js';
 
-type VmColumn = 'vm' | 'cluster' | 'verdict' | 'where' | 'guest' | 'owner';
+type VmColumn = 'vm' | 'cluster' | 'verdict' | 'change' | 'where' | 'guest' | 'owner';
 
 export const VM_COLUMNS: readonly ColumnSpec<VmColumn>[] = [
   { key: 'vm', header: 'VM', min: 8, ideal: 20, priority: 0 },
   { key: 'verdict', header: 'verdict', min: 7, ideal: 14, priority: 2 },
+  { key: 'change', header: 'what-if', min: 13, ideal: 13, priority: 2.5 },
   { key: 'where', header: 'activatable on', short: 'ok on', min: 12, ideal: 14, priority: 3 },
   { key: 'guest', header: 'guest', min: 12, ideal: 30, priority: 4, flex: true },
   { key: 'owner', header: 'runs on', min: 7, ideal: 12, priority: 5 },
 ];
+
+/** The what-if column only while a what-if is on; the cluster column with several clusters. */
+export function vmColumns(severalClusters: boolean, whatIf: boolean) {
+  return withCluster(
+    VM_COLUMNS.filter((column) => whatIf || column.key !== 'change'),
+    severalClusters,
+  );
+}
 
 export function whereText(row: VmRow): string {
   return row.vm.targets.length > 0 ? `${row.ok} of ${row.vm.targets.length} nodes` : '—';
@@ -29,6 +39,10 @@ export function vmCells(row: VmRow): Record<VmColumn, Cell> {
     vm: { text: sanitize(vm.name, 60) },
     cluster: { text: sanitize(row.cluster.name, 60) },
     verdict: { text: VM_VERDICT_TEXT[vm.verdict], color: VERDICT_COLOR[vm.verdict] },
+    change: {
+      text: row.change ? CHANGE_TEXT[row.change] : '',
+      color: row.change ? CHANGE_COLOR[row.change] : undefined,
+    },
     where: { text: whereText(row) },
     guest: { text: guestText(vm.guest) },
     owner: { text: sanitize(vm.owner ?? '?', 60) },
@@ -41,6 +55,7 @@ export function VmsView({
   height,
   width,
   severalClusters,
+  whatIf,
   sorted,
 }: {
   readonly rows: readonly VmRow[];
@@ -48,9 +63,11 @@ export function VmsView({
   readonly height: number;
   readonly width: number;
   readonly severalClusters: boolean;
+  /** A what-if is on: the column of what it changed shows. */
+  readonly whatIf: boolean;
   readonly sorted?: { readonly key: string; readonly descending: boolean } | undefined;
 }) {
-  const columns = fitColumns(withCluster(VM_COLUMNS, severalClusters), width - 2);
+  const columns = fitColumns(vmColumns(severalClusters, whatIf), width - 2);
   const { start, end } = visibleWindow(rows.length, cursor, height - 1);
   return (
     <Box flexDirection="column">

@@ -167,6 +167,28 @@ describe('Browser', () => {
     expect(reset).not.toContain('WHAT-IF');
   });
 
+  it('what-if marks the VMs it changes, counted in the banner, and sorts them first', async () => {
+    const { lastFrame, stdin } = show();
+    await waitForFrame(lastFrame, 'Nodes');
+    stdin.write('d');
+    expect(await waitForFrame(lastFrame, 'WHAT-IF: drain HV01')).toMatch(/1 newly at risk · 0 recovered/);
+    stdin.write('2');
+    const vms = await waitForFrame(lastFrame, 'what-if');
+    expect(vms).toMatch(/pinned +at risk +newly at risk +— /);
+    expect(vms).toMatch(/web01 +at risk +0 of 2 nodes/);
+    stdin.write('sss');
+    expect(await waitForFrame(lastFrame, 'sort: what-if ▲')).toMatch(/› pinned +at risk +newly at risk/);
+    stdin.write(KEYS.enter);
+    expect(await waitForFrame(lastFrame, 'no node left')).toMatch(
+      /pinned +at risk \(what-if: newly at risk\)/,
+    );
+    stdin.write(`${KEYS.escape}1`);
+    await waitForFrame(lastFrame, /› HV01/);
+    stdin.write('d');
+    const undone = await waitForFrame(lastFrame, /^ {2}VM|node /m);
+    expect(undone).not.toContain('WHAT-IF');
+  });
+
   it('? shows the keys, scrolling', async () => {
     const { lastFrame, stdin } = show();
     await waitForFrame(lastFrame, 'Nodes');
@@ -184,7 +206,7 @@ describe('Browser', () => {
     const frame = await waitForFrame(lastFrame, 'not a possible owner');
     expect(frame.split('\n').length).toBeLessThanOrEqual(24);
     expect(frame).toMatch(/› vm-00000/);
-    stdin.write('sss');
+    stdin.write('ssss');
     await waitForFrame(lastFrame, /VM \(VM ▲\)/);
     const sorts = vi.mocked(sorting.sortRows).mock.calls.length;
     const started = Date.now();

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { type ColumnSpec, fitColumns } from '../../src/tui/columns.js';
 import { NODE_COLUMNS } from '../../src/tui/nodes-view.js';
-import { VM_COLUMNS } from '../../src/tui/vms-view.js';
+import { vmColumns } from '../../src/tui/vms-view.js';
+
+const VM_COLUMNS = vmColumns(false, false);
 
 const shown = (specs: readonly ColumnSpec[], width: number) =>
   Object.fromEntries(fitColumns(specs, width).map((c) => [c.key, c.width]));
@@ -52,6 +54,13 @@ describe('the Nodes and VMs columns', () => {
   ])('VMs at %i columns: %j', (width, keys) => {
     expect(Object.keys(shown(VM_COLUMNS, width - 2))).toEqual(keys);
     expect(total(VM_COLUMNS, width - 2)).toBeLessThanOrEqual(width - 2);
+  });
+
+  it('during a what-if, what it changed outlasts where the VM runs', () => {
+    const whatIf = vmColumns(false, true);
+    expect(Object.keys(shown(whatIf, 78))).toEqual(['vm', 'verdict', 'change', 'where', 'guest', 'owner']);
+    expect(Object.keys(shown(whatIf, 58))).toEqual(['vm', 'verdict', 'change', 'where', 'guest']);
+    expect(shown(whatIf, 58)).toMatchObject({ change: 13 });
   });
 
   it('"activatable on" outlasts the guest and where the VM runs', () => {

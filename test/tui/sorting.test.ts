@@ -33,11 +33,9 @@ describe('sortRows', () => {
     ]);
     expect(sortRows(nodes, byFailing, true).map((r) => r.node.name)).toEqual(['HV01', 'HV03', 'HV02']);
     const byVerdict = key<(typeof VM_SORTS)[number]>(VM_SORTS, 'verdict');
-    expect(sortRows(vmRows(report, '', false), byVerdict, false).map((r) => r.vm.name)).toEqual([
-      'web01',
-      'app2025',
-      'old01',
-    ]);
+    expect(
+      sortRows(vmRows(report, { filter: '', atRiskOnly: false }), byVerdict, false).map((r) => r.vm.name),
+    ).toEqual(['web01', 'app2025', 'old01']);
     expect(sortLabel(byFailing, false)).toBe('VMs failing ▼');
   });
 
@@ -47,10 +45,10 @@ describe('sortRows', () => {
     const byRelease = key<(typeof NODE_SORTS)[number]>(NODE_SORTS, 'release');
     expect(sortRows(nodes, byRelease, false)[0]?.node.name).toBe('HV03');
     const byWhere = key<(typeof VM_SORTS)[number]>(VM_SORTS, 'activatable on');
-    expect(sortRows(vmRows(report, '', false), byWhere, false).map((r) => `${r.vm.name} ${r.ok}`)).toEqual([
-      'app2025 0',
-      'web01 1',
-      'old01 2',
-    ]);
+    expect(
+      sortRows(vmRows(report, { filter: '', atRiskOnly: false }), byWhere, false).map(
+        (r) => `${r.vm.name} ${r.ok}`,
+      ),
+    ).toEqual(['app2025 0', 'web01 1', 'old01 2']);
   });
 });
