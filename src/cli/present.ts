@@ -1,6 +1,6 @@
 // The interactive view, or nothing: decides once, and loads ink only when it will be used.
 import { HUMAN_FORMATS } from '../report/format-names.js';
-import type { TuiOptions } from '../tui/run-tui.js';
+import type { TuiOptions, TuiResult } from '../tui/run-tui.js';
 import type { Environment } from './environment.js';
 import type { Destination } from './outputs.js';
 
@@ -17,7 +17,7 @@ export function wantsTui(
   );
 }
 
-export async function showTui(options: TuiOptions): Promise<void> {
+export async function showTui(options: TuiOptions): Promise<TuiResult> {
   const { runTui } = await import('../tui/run-tui.js');
-  await runTui(options);
+  return runTui(options);
 }

@@ -1,9 +1,11 @@
 // The root: a live scan view while nodes answer, then the browser over the analysed snapshot.
 import { useSyncExternalStore } from 'react';
+import type { Change } from '../analyze/what-if.js';
 import type { WhatIfJudge } from '../analyze/what-if-judge.js';
 import type { ClusterRecord } from '../model/facts.js';
-import { Browser } from './browser.js';
+import { Browser, type BrowserResult } from './browser.js';
 import { LiveScan } from './live-scan.js';
+import type { PlanCommandView } from './plan-lines.js';
 import type { ScanFeed } from './scan-progress.js';
 import { useTerminalSize } from './use-terminal-size.js';
 
@@ -12,11 +14,13 @@ export interface AppProps {
   readonly feed: ScanFeed | null;
   readonly clusters: readonly ClusterRecord[] | null;
   readonly judge: WhatIfJudge;
+  readonly planCommand?: ((changes: readonly Change[]) => PlanCommandView) | undefined;
+  readonly onQuit?: ((result: BrowserResult) => void) | undefined;
 }
 
 const noFeed = { subscribe: () => () => {}, get: () => null };
 
-export function App({ feed, clusters, judge }: AppProps) {
+export function App({ feed, clusters, judge, planCommand, onQuit }: AppProps) {
   const source = feed ?? noFeed;
   const progress = useSyncExternalStore(source.subscribe, source.get);
   const { rows } = useTerminalSize();
@@ -25,7 +29,7 @@ export function App({ feed, clusters, judge }: AppProps) {
   return (
     <>
       {progress ? <LiveScan progress={progress} rows={rows} /> : null}
-      <Browser clusters={ready} judge={judge} />
+      <Browser clusters={ready} judge={judge} planCommand={planCommand} onQuit={onQuit} />
     </>
   );
 }

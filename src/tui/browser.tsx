@@ -3,6 +3,7 @@
 
 import { Box, useApp, useInput } from 'ink';
 import { useMemo, useRef, useState } from 'react';
+import type { Change } from '../analyze/what-if.js';
 import type { WhatIfJudge } from '../analyze/what-if-judge.js';
 import type { ClusterRecord } from '../model/facts.js';
 import type { Report } from '../model/report.js';
@@ -17,6 +18,7 @@ import type { Line } from './lines.js';
 import { LinesView, scrollRange } from './lines-view.js';
 import { MatrixView } from './matrix-view.js';
 import { NODE_COLUMNS, NodesView, withCluster } from './nodes-view.js';
+import { type PlanCommandView, planLines } from './plan-lines.js';
 import { unfilteredCount } from './rows.js';
 import { SORTS_OF, sortLabel } from './sorting.js';
 import { detailLines, type Subject, subjectKey } from './subject.js';
@@ -31,6 +33,15 @@ export interface BrowserProps {
   /** The run's judgement: the header shows the gate the exit code follows. */
   readonly judge: WhatIfJudge;
   readonly initial?: Partial<UiState>;
+  /** The `avma-check plan` command of a what-if, from the CLI that knows the run's input. */
+  readonly planCommand?: ((changes: readonly Change[]) => PlanCommandView) | undefined;
+  /** Told, on quit, the what-if whose plan command is to be printed, if any. */
+  readonly onQuit?: ((result: BrowserResult) => void) | undefined;
+}
+
+export interface BrowserResult {
+  /** The what-if the user asked (p) to print as a plan command. */
+  readonly plan: readonly Change[] | null;
 }
 
 function hiddenColumns(view: UiState['view'], width: number, several: boolean, whatIf: boolean): number {
@@ -40,7 +51,7 @@ function hiddenColumns(view: UiState['view'], width: number, several: boolean, w
   return specs.length - fitColumns(specs, width - 2).length;
 }
 
-export function Browser({ clusters, judge, initial }: BrowserProps) {
+export function Browser({ clusters, judge, initial, planCommand, onQuit }: BrowserProps) {
   const { exit } = useApp();
   const { rows: terminalRows, columns } = useTerminalSize();
   const [state, setState] = useState<UiState>({ ...initialUiState, ...initial });
@@ -73,6 +84,7 @@ export function Browser({ clusters, judge, initial }: BrowserProps) {
   const overlayCache = useRef<{ key: string; report: Report; lines: Line[] } | null>(null);
   const overlayOf = (current: UiState, subject: Subject | null): Line[] => {
     if (current.overlay === 'help') return helpLines(width);
+    if (current.overlay === 'plan') return planLines(planCommand?.(current.changes) ?? null, width);
     if (!subject) return [];
     if (current.overlay === 'release') return releaseLines(subject.name);
     if (current.overlay !== 'details') return [];
@@ -117,7 +129,10 @@ export function Browser({ clusters, judge, initial }: BrowserProps) {
     let next = latest.current.state;
     for (const [char, info] of keys) {
       const result = handleKey(next, char, info, latest.current.layoutFor(next).context);
-      if (result === 'quit') return exit();
+      if (result === 'quit') {
+        onQuit?.({ plan: next.printPlan && next.changes.length > 0 ? next.changes : null });
+        return exit();
+      }
       next = result;
     }
     latest.current = { ...latest.current, state: next };

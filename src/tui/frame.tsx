@@ -106,10 +106,13 @@ export function StatusLine({
     state.atRiskOnly && (state.view === 'vms' || state.view === 'matrix') ? 'at-risk only' : '',
     narrowed ? `(${count.shown} of ${count.of})` : '',
     sort ? `sort: ${sort}` : '',
+    state.printPlan && state.changes.length > 0 ? 'plan command printed on quit' : '',
   ].filter(Boolean);
-  const more = hidden > 0 && state.overlay === 'none' ? `Enter: ${hidden} more columns · ` : '';
+  const more =
+    hidden > 0 && state.overlay === 'none' ? `Enter: ${hidden} more column${hidden === 1 ? '' : 's'} · ` : '';
   return (
     <Text dimColor wrap="truncate-end">
+      {state.notice ? <Text color={color('yellow')}>{state.notice} </Text> : null}
       {state.filtering ? (
         <Text color={color('cyan')}>
           filter: /{filter}█ ({count.shown} of {count.of}) Enter keep · Esc clear{'  '}

@@ -19,5 +19,6 @@ export function handleKey(
 ): UiState | 'quit' {
   const action = keyAction(state, input, key);
   if (action === 'quit') return 'quit';
-  return action ? reduce(state, action, context, keyName(input, key) ?? '') : state;
+  const current = state.notice && action ? { ...state, notice: null } : state;
+  return action ? reduce(current, action, context, keyName(input, key) ?? '') : state;
 }

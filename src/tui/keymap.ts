@@ -30,6 +30,7 @@ export type Action =
   | 'evict'
   | 'upgrade'
   | 'reset'
+  | 'plan'
   | 'help'
   | 'quit'
   | 'type'
@@ -92,7 +93,7 @@ export const KEYMAP: readonly KeyBinding[] = [
   browse(['shift-tab'], 'previous-view', 'previous view'),
   browse(['c'], 'next-cluster', 'Matrix: the next cluster (the Matrix shows one cluster at a time)'),
   browse(['enter'], 'details', "details of the selected node or VM (Findings: the finding's VM or node)"),
-  browse(['escape'], 'back', 'close details or help; else clear the filter'),
+  browse(['escape'], 'back', 'close details, help or the plan command; else clear the filter'),
   browse(['/'], 'filter', 'filter this view by name (Nodes: node names, VMs and Matrix: VM names)'),
   browse(['f'], 'at-risk-only', 'VMs and Matrix: only VMs at risk'),
   browse(['s'], 'sort', 'sort by the next column (the header marks it)'),
@@ -101,6 +102,11 @@ export const KEYMAP: readonly KeyBinding[] = [
   browse(['e'], 'evict', 'what if: evict the selected node from its cluster; again to undo'),
   browse(['u'], 'upgrade', 'what if: upgrade the selected node (then choose a release)'),
   browse(['r'], 'reset', 'what if: back to the clusters as they are'),
+  browse(
+    ['p'],
+    'plan',
+    'what if: show it as an `avma-check plan` command, printed after the report on quit (p again: not printed)',
+  ),
   browse(['?'], 'help', 'this help'),
   browse(['q', 'ctrl-c'], 'quit', 'quit (the plain report stays in the scrollback)'),
   { mode: 'filter', keys: ['text'], action: 'type', help: 'add to the filter' },

@@ -45,12 +45,12 @@ export function nodeCells(row: NodeRow): Record<NodeColumn, Cell> {
   const facts = node.facts;
   const problems = row.problems.filter((f) => f.severity !== 'warning');
   const worst = problems[0]?.severity;
-  const drained = node.drained ? ' (drained)' : '';
   return {
     node: { text: sanitize(node.name, 60) },
     cluster: { text: sanitize(row.cluster, 60) },
     failing: { text: String(row.failing), color: row.failing > 0 ? 'red' : 'green' },
-    state: { text: `${facts?.state ?? (node.error ? 'unread' : '?')}${drained}` },
+    // A what-if drain: what the state would be, kept short so it shows at any width.
+    state: { text: node.drained ? 'drained' : (facts?.state ?? (node.error ? 'unread' : '?')) },
     release: { text: facts ? releaseText(facts) : '' },
     edition: { text: facts ? editionText(facts) : '' },
     activation: {

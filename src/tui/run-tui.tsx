@@ -1,10 +1,13 @@
 // Mounts the UI, and resolves when the user quits. Imported lazily by cli/present.ts: --help, pipes and CI never
 // load ink (which decides at import whether it runs in CI).
 import { render, useApp, useInput } from 'ink';
+import type { Change } from '../analyze/what-if.js';
 import type { WhatIfJudge } from '../analyze/what-if-judge.js';
 import type { ClusterRecord } from '../model/facts.js';
 import { App } from './app.js';
+import type { BrowserResult } from './browser.js';
 import { ColorContext } from './color.js';
+import type { PlanCommandView } from './plan-lines.js';
 import type { ScanFeed } from './scan-progress.js';
 
 export interface TuiOptions {
@@ -16,9 +19,15 @@ export interface TuiOptions {
   color: boolean;
   /** Ctrl-C or q while scanning: stop the scan and browse what was gathered. */
   onInterrupt?: () => void;
+  /** The `avma-check plan` command of a what-if (p shows it). */
+  planCommand?: (changes: readonly Change[]) => PlanCommandView;
 }
 
-function Root(props: TuiOptions & { readonly scanning: () => boolean }) {
+export type TuiResult = BrowserResult;
+
+function Root(
+  props: TuiOptions & { readonly scanning: () => boolean; readonly onQuit: (result: TuiResult) => void },
+) {
   const { exit } = useApp();
   useInput((input, key) => {
     if (!props.scanning()) return;
@@ -28,16 +37,30 @@ function Root(props: TuiOptions & { readonly scanning: () => boolean }) {
   if (!props.feed && !props.clusters) exit();
   return (
     <ColorContext.Provider value={props.color}>
-      <App feed={props.feed} clusters={props.clusters} judge={props.judge} />
+      <App
+        feed={props.feed}
+        clusters={props.clusters}
+        judge={props.judge}
+        planCommand={props.planCommand}
+        onQuit={props.onQuit}
+      />
     </ColorContext.Provider>
   );
 }
 
-export async function runTui(options: TuiOptions): Promise<void> {
+export async function runTui(options: TuiOptions): Promise<TuiResult> {
   const scanning = () => options.feed !== null && options.feed.get().snapshot === null;
-  const instance = render(<Root {...options} scanning={scanning} />, {
-    exitOnCtrlC: false,
-    patchConsole: false,
-  });
+  let result: TuiResult = { plan: null };
+  const instance = render(
+    <Root
+      {...options}
+      scanning={scanning}
+      onQuit={(quit) => {
+        result = quit;
+      }}
+    />,
+    { exitOnCtrlC: false, patchConsole: false },
+  );
   await instance.waitUntilExit();
+  return result;
 }

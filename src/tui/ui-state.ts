@@ -10,7 +10,7 @@ import { clamp } from './window.js';
 export const VIEWS = ['nodes', 'vms', 'matrix', 'findings'] as const;
 export type View = (typeof VIEWS)[number];
 
-export type Overlay = 'none' | 'details' | 'help' | 'release';
+export type Overlay = 'none' | 'details' | 'help' | 'release' | 'plan';
 
 export interface UiState {
   view: View;
@@ -28,6 +28,10 @@ export interface UiState {
   /** First line shown of a scrolling overlay (details, help). */
   scroll: number;
   changes: Change[];
+  /** Print the what-if's plan command after the report on quit (p). */
+  printPlan: boolean;
+  /** A one-off message for the status line, gone at the next key. */
+  notice: string | null;
 }
 
 const perView = <T>(value: T): Record<View, T> => ({
@@ -49,6 +53,8 @@ export const initialUiState: UiState = {
   overlay: 'none',
   scroll: 0,
   changes: [],
+  printPlan: false,
+  notice: null,
 };
 
 export interface ReduceContext {
@@ -72,7 +78,8 @@ const VIEW_OF = {
   'view-findings': 'findings',
 } as const satisfies Partial<Record<Action, View>>;
 
-const scrolls = (state: UiState) => state.overlay === 'details' || state.overlay === 'help';
+const scrolls = (state: UiState) =>
+  state.overlay === 'details' || state.overlay === 'help' || state.overlay === 'plan';
 
 /** Moves the cursor, or scrolls the open details or help. */
 function moveTo(state: UiState, row: number, context: ReduceContext): UiState {
@@ -196,7 +203,17 @@ export function reduce(state: UiState, action: Action, context: ReduceContext, k
     case 'at-risk-only':
       return { ...state, atRiskOnly: !state.atRiskOnly, cursor: { ...state.cursor, vms: 0, matrix: 0 } };
     case 'reset':
-      return { ...state, changes: [] };
+      return {
+        ...state,
+        changes: [],
+        printPlan: false,
+        overlay: state.overlay === 'plan' ? 'none' : state.overlay,
+      };
+    case 'plan':
+      if (state.overlay === 'plan') return { ...state, overlay: 'none', printPlan: false };
+      if (state.changes.length === 0)
+        return { ...state, notice: 'no what-if to plan yet: d, e or u on a node of the Nodes view' };
+      return { ...state, overlay: 'plan', printPlan: true, scroll: 0 };
     case 'drain':
     case 'evict':
       if (state.view !== 'nodes' || !context.selectedNode) return state;

@@ -189,6 +189,55 @@ describe('Browser', () => {
     expect(undone).not.toContain('WHAT-IF');
   });
 
+  it('p shows the what-if as a plan command, to be printed on quit; without a what-if it says what to do', async () => {
+    const quits: unknown[] = [];
+    const app = render(
+      <Browser
+        clusters={[cluster]}
+        judge={(c, changes) => judged(applyChanges(c, changes))}
+        planCommand={(changes) => ({
+          command: `avma-check plan --config c.yaml ${changes.map((c) => `--${c.kind} ${c.node}`).join(' ')}`,
+          notes: ['a note'],
+        })}
+        onQuit={(result) => quits.push(result)}
+      />,
+    );
+    unmount = app.unmount;
+    const { lastFrame, stdin } = app;
+    await waitForFrame(lastFrame, 'Nodes');
+    stdin.write('p');
+    await waitForFrame(lastFrame, 'no what-if to plan yet');
+    stdin.write('jjd');
+    await waitForFrame(lastFrame, 'WHAT-IF: drain HV03');
+    stdin.write('p');
+    const plan = await waitForFrame(lastFrame, 'printed after the report when you quit');
+    expect(plan).toContain('avma-check plan --config c.yaml --drain HV03');
+    expect(plan).toContain('a note');
+    stdin.write(KEYS.escape);
+    expect(await waitForFrame(lastFrame, 'plan command printed on quit')).not.toContain('a note');
+    stdin.write('q');
+    await waitForFrame(() => (quits.length > 0 ? 'quit' : ''), 'quit');
+    expect(quits).toEqual([{ plan: [{ kind: 'drain', cluster: 'lab', node: 'HV03' }] }]);
+  });
+
+  it('quitting prints no plan command unless p asked for one', async () => {
+    const quits: unknown[] = [];
+    const app = render(
+      <Browser
+        clusters={[cluster]}
+        judge={(c, changes) => judged(applyChanges(c, changes))}
+        onQuit={(result) => quits.push(result)}
+      />,
+    );
+    unmount = app.unmount;
+    await waitForFrame(app.lastFrame, 'Nodes');
+    app.stdin.write('dpp');
+    await waitForFrame(app.lastFrame, /WHAT-IF[\s\S]*› HV01/);
+    app.stdin.write('q');
+    await waitForFrame(() => (quits.length > 0 ? 'quit' : ''), 'quit');
+    expect(quits).toEqual([{ plan: null }]);
+  });
+
   it('? shows the keys, scrolling', async () => {
     const { lastFrame, stdin } = show();
     await waitForFrame(lastFrame, 'Nodes');

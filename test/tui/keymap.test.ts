@@ -2,8 +2,17 @@
 import { describe, expect, it } from 'vitest';
 import { handleKey, modeOf } from '../../src/tui/handle-key.js';
 import { helpLines } from '../../src/tui/help.js';
-import { type Action, KEYMAP, type KeyInfo, keyLabel, type Mode, splitKeys } from '../../src/tui/keymap.js';
+import {
+  type Action,
+  KEYMAP,
+  type KeyInfo,
+  keyLabel,
+  MODE_TITLE,
+  type Mode,
+  splitKeys,
+} from '../../src/tui/keymap.js';
 import { lineText } from '../../src/tui/lines.js';
+import { padTo } from '../../src/tui/marks.js';
 import { initialUiState, type ReduceContext, type UiState } from '../../src/tui/ui-state.js';
 
 /** What ink hands useInput for a key of the table, as a terminal sends it. */
@@ -75,12 +84,17 @@ describe('the keymap', () => {
     else expect(next).not.toEqual(state);
   });
 
-  it('the help shows every binding with all its keys, in its mode', () => {
+  it('the help shows every binding with all its keys, under its mode', () => {
     const help = helpLines(200).map(lineText);
+    const titles = Object.values(MODE_TITLE);
+    const section = (mode: Mode) => {
+      const start = help.indexOf(MODE_TITLE[mode]);
+      const end = help.findIndex((text, i) => i > start && titles.includes(text));
+      return help.slice(start + 1, end < 0 ? undefined : end);
+    };
     for (const binding of KEYMAP) {
-      const line = help.find((text) => text.includes(binding.help));
-      expect(line, binding.help).toBeDefined();
-      for (const key of binding.keys) expect(line).toContain(keyLabel(key));
+      const line = `${padTo(binding.keys.map(keyLabel).join(' '), 16)} ${binding.help}`;
+      expect(section(binding.mode), line).toContain(line);
     }
   });
 
