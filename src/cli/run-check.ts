@@ -40,13 +40,16 @@ export async function runCheck(args: CheckArgs, context: Context): Promise<numbe
     clusters: input.snapshot.clusters,
   };
   const ui = wantsTui(args.tui, outputs.reports, context.environment)
-    ? await showTui({
-        feed: null,
-        clusters: input.snapshot.clusters,
-        judge: whatIfJudge(options),
-        color: context.environment.color,
-        planCommand: (changes) => planCommand(plan, changes),
-      })
+    ? await showTui(
+        {
+          feed: null,
+          clusters: input.snapshot.clusters,
+          judge: whatIfJudge(options),
+          color: context.environment.color,
+          planCommand: (changes) => planCommand(plan, changes),
+        },
+        context.io.stdout,
+      )
     : null;
   const exitCode = await finishRun(
     {

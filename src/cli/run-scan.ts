@@ -55,15 +55,18 @@ export async function scanAndReport(args: ScanArgs, context: Context): Promise<n
     clusters,
   });
   const ui = feed
-    ? showTui({
-        feed,
-        clusters: null,
-        judge: (clusters, changes) =>
-          whatIfJudge({ ...options, interruptedBy: stoppedBy })(clusters, changes),
-        color: environment.color,
-        onInterrupt: () => stop('SIGINT'),
-        planCommand: (changes) => planCommand(plan(feed.get().snapshot?.clusters ?? []), changes),
-      })
+    ? showTui(
+        {
+          feed,
+          clusters: null,
+          judge: (clusters, changes) =>
+            whatIfJudge({ ...options, interruptedBy: stoppedBy })(clusters, changes),
+          color: environment.color,
+          onInterrupt: () => stop('SIGINT'),
+          planCommand: (changes) => planCommand(plan(feed.get().snapshot?.clusters ?? []), changes),
+        },
+        io.stdout,
+      )
     : null;
   let snapshot: Awaited<ReturnType<typeof scanToSnapshot>>;
   try {
