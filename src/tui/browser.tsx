@@ -13,7 +13,7 @@ import { FindingsView } from './findings-view.js';
 import { Header, StatusLine, WhatIfBanner } from './frame.js';
 import { handleKey } from './handle-key.js';
 import { helpLines, releaseLines } from './help.js';
-import { splitKeys } from './keymap.js';
+import { keyPresses } from './keymap.js';
 import type { Line } from './lines.js';
 import { LinesView, scrollRange } from './lines-view.js';
 import { MatrixView } from './matrix-view.js';
@@ -124,10 +124,8 @@ export function Browser({ clusters, judge, initial, planCommand, onQuit }: Brows
   const latest = useRef({ state, layoutFor });
   latest.current = { state, layoutFor };
   useInput((input, key) => {
-    // Keys typed faster than a frame arrive together ("jjd"): handle them one by one.
-    const keys = input.length > 1 && !key.ctrl && !key.meta ? splitKeys(input) : [[input, key] as const];
     let next = latest.current.state;
-    for (const [char, info] of keys) {
+    for (const [char, info] of keyPresses(input, key)) {
       const result = handleKey(next, char, info, latest.current.layoutFor(next).context);
       if (result === 'quit') {
         onQuit?.({ plan: next.printPlan && next.changes.length > 0 ? next.changes : null });

@@ -222,3 +222,17 @@ export function splitKeys(chunk: string): [string, KeyInfo][] {
   }
   return keys;
 }
+
+/**
+ * The key presses in what ink reported: a burst split up, and Esc typed just before a key (which terminals send
+ * as one chunk that ink reads as Alt and the key) as the two keys. No key is bound with Alt.
+ */
+export function keyPresses(input: string, key: KeyInfo): [string, KeyInfo][] {
+  if (input.length > 1 && !key.ctrl && !key.meta) return splitKeys(input);
+  if (key.meta && !key.escape && !key.ctrl && Array.from(input).length === 1)
+    return [
+      ['', { escape: true }],
+      [input, {}],
+    ];
+  return [[input, key]];
+}

@@ -55,6 +55,7 @@ export function nodeCells(row: NodeRow): Record<NodeColumn, Cell> {
     edition: { text: facts ? editionText(facts) : '' },
     activation: {
       text: facts ? activationText(facts) : '',
+      short: facts ? activationText(facts).replace(/ \(.*\)$/, '') : '',
       color: facts?.activated === false ? 'red' : undefined,
     },
     hyperV: { text: facts ? hyperVText(facts) : '', color: facts?.hyperV === false ? 'red' : undefined },

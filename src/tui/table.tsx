@@ -7,7 +7,13 @@ import { padTo } from './marks.js';
 
 export interface Cell {
   readonly text: string;
+  /** Shown instead when the text does not fit its column. */
+  readonly short?: string | undefined;
   readonly color?: string | undefined;
+}
+
+function textFor(cell: Cell, width: number): string {
+  return cell.short !== undefined && Array.from(cell.text).length > width ? cell.short : cell.text;
 }
 
 function alignTo(text: string, column: FittedColumn): string {
@@ -57,7 +63,7 @@ export function TableRow<K extends string>({
       {columns.map((column, index) => (
         <Text key={column.key} color={color(cells[column.key].color)}>
           {index > 0 ? ' ' : ''}
-          {alignTo(cells[column.key].text, column)}
+          {alignTo(textFor(cells[column.key], column.width), column)}
         </Text>
       ))}
     </Text>

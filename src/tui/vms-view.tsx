@@ -44,7 +44,7 @@ export function vmCells(row: VmRow): Record<VmColumn, Cell> {
       color: row.change ? CHANGE_COLOR[row.change] : undefined,
     },
     where: { text: whereText(row) },
-    guest: { text: guestText(vm.guest) },
+    guest: { text: guestText(vm.guest), short: guestText(vm.guest).replace(/^Windows Server /, '') },
     owner: { text: sanitize(vm.owner ?? '?', 60) },
   };
 }

@@ -7,6 +7,7 @@ import {
   KEYMAP,
   type KeyInfo,
   keyLabel,
+  keyPresses,
   MODE_TITLE,
   type Mode,
   splitKeys,
@@ -106,6 +107,21 @@ describe('the keymap', () => {
   it('a key the table does not bind does nothing', () => {
     expect(handleKey(initialUiState, 'x', {}, context)).toBe(initialUiState);
     expect(handleKey(initialUiState, 'a', { ctrl: true }, context)).toBe(initialUiState);
+  });
+});
+
+describe('keyPresses', () => {
+  it('reads Esc typed just before a key (ink: Alt and the key) as both keys', () => {
+    expect(keyPresses('j', { meta: true })).toEqual([
+      ['', { escape: true }],
+      ['j', {}],
+    ]);
+    expect(keyPresses('', { escape: true, meta: true })).toEqual([['', { escape: true, meta: true }]]);
+    expect(keyPresses('', { upArrow: true, meta: true })).toEqual([['', { upArrow: true, meta: true }]]);
+    expect(keyPresses('jj', {})).toEqual([
+      ['j', {}],
+      ['j', {}],
+    ]);
   });
 });
 
