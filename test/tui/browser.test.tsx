@@ -247,7 +247,7 @@ describe('Browser', () => {
     expect(await waitForFrame(lastFrame, 'Choosing a release')).toMatch(/1 2 3 4 5 +that release/);
   });
 
-  it('a 64-node, 8,000-VM cluster renders only what fits, and moves at once', async () => {
+  it('a 64-node, 8,000-VM cluster renders only what fits, moves at once, and takes a what-if', async () => {
     const big = syntheticCluster();
     const { lastFrame, stdin } = show([big]);
     await waitForFrame(lastFrame, 'Nodes');
@@ -264,6 +264,9 @@ describe('Browser', () => {
     expect(vi.mocked(sorting.sortRows).mock.calls.length).toBe(sorts);
     stdin.write(KEYS.right.repeat(1));
     expect(Date.now() - started).toBeLessThan(3000);
+    stdin.write('1d');
+    const drained = await waitForFrame(lastFrame, 'WHAT-IF: drain HV01', 20_000);
+    expect(drained).toMatch(/\d+ newly at risk · \d+ recovered/);
   });
 
   it('s sorts by the next column, marked in the header, S reverses', async () => {
@@ -297,18 +300,32 @@ describe('Browser', () => {
     expect(dr).not.toContain('web01');
   });
 
-  it('shows remote strings sanitised', async () => {
-    const hostile = aCluster('c')
-      .node('N\u001b[2J1')
+  it('shows remote strings sanitised, in every view and in details', async () => {
+    const hostile = aCluster('c\u001b]0;title\u0007')
+      .node('N\u001b[2J1', { edition: 'standard', editionId: 'Server\u001b[31mStandard' })
       .node('N2')
       .vm('vm\u001b]0;owned\u0007\u202eevil', { guest: { release: '2025' } })
       .build();
-    const { lastFrame, stdin } = show([hostile]);
+    const other = aCluster('d').node('N3').vm('ok').build();
+    const { lastFrame, stdin, frames } = show([hostile, other]);
     await waitForFrame(lastFrame, 'Nodes');
-    stdin.write('2');
-    const frame = await waitForFrame(lastFrame, 'activatable on');
-    expect(frame).toContain('vm evil');
+    stdin.write(KEYS.enter);
+    await waitForFrame(lastFrame, 'because of N1: vm evil');
+    stdin.write(`${KEYS.escape}2`);
+    expect(await waitForFrame(lastFrame, 'activatable on')).toContain('vm evil');
+    stdin.write(KEYS.enter);
+    await waitForFrame(lastFrame, 'Key-Value');
+    stdin.write(`${KEYS.escape}3`);
+    expect(await waitForFrame(lastFrame, 'not activatable')).toContain('cluster c (1 of 2');
+    stdin.write('4');
+    await waitForFrame(lastFrame, 'Remedy:');
+    stdin.write(KEYS.enter);
+    await waitForFrame(lastFrame, /because of|Key-Value/);
+    // ink's own colours aside, no escape or control character reaches the terminal.
     // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for control characters is the point.
-    expect(frame).not.toMatch(/\u0007|\u202e|\]0;owned|\[2J/);
+    const colours = /\u001b\[[0-9;]*m/g;
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for control characters is the point.
+    const controls = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]|\]0;|\[2J|\[31mStandard/;
+    for (const frame of frames) expect(frame.replace(colours, '')).not.toMatch(controls);
   });
 });

@@ -1,4 +1,5 @@
 // One table: every key the help shows is handled as it says, and every key handled is in the help.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { handleKey, modeOf } from '../../src/tui/handle-key.js';
 import { helpLines } from '../../src/tui/help.js';
@@ -97,6 +98,16 @@ describe('the keymap', () => {
       const line = `${padTo(binding.keys.map(keyLabel).join(' '), 16)} ${binding.help}`;
       expect(section(binding.mode), line).toContain(line);
     }
+  });
+
+  it("README's terminal UI section names every key", () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(
+      readme.indexOf('## The terminal UI'),
+      readme.indexOf('## Scanning over SSH'),
+    );
+    for (const key of new Set(bindings.map((b) => b.key).filter((key) => key !== 'text')))
+      expect(section, key).toContain(`\`${keyLabel(key)}\``);
   });
 
   it('binds no key twice in one mode', () => {
