@@ -139,7 +139,7 @@ export function Browser({ clusters, judge, initial, planCommand, onQuit }: Brows
 
   const count = {
     shown: context.rows,
-    of: unfilteredCount(report, state.view === 'matrix' ? 'vms' : state.view),
+    of: state.view === 'matrix' ? (matrixCluster?.vms.length ?? 0) : unfilteredCount(report, state.view),
   };
   const sortKey = SORTS_OF[state.view][state.sort[state.view].index];
   const sortText = sortLabel(sortKey, state.sort[state.view].reverse);

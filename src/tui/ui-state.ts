@@ -216,11 +216,13 @@ export function reduce(state: UiState, action: Action, context: ReduceContext, k
       return { ...state, overlay: 'plan', printPlan: true, scroll: 0 };
     case 'drain':
     case 'evict':
-      if (state.view !== 'nodes' || !context.selectedNode) return state;
-      return whatIf(state, { kind: action, ...context.selectedNode });
     case 'upgrade':
-      if (state.view !== 'nodes' || !context.selectedNode) return state;
-      return { ...state, overlay: 'release' };
+      if (state.view !== 'nodes')
+        return { ...state, notice: 'd, e and u act on a node of the Nodes view (1)' };
+      if (!context.selectedNode) return state;
+      return action === 'upgrade'
+        ? { ...state, overlay: 'release' }
+        : whatIf(state, { kind: action, ...context.selectedNode });
     case 'choose-release':
       return chooseRelease(state, key, context);
     case 'cancel':

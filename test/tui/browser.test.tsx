@@ -298,6 +298,8 @@ describe('Browser', () => {
     expect(dr).toMatch(/VM +DR1 +DR2\s*$/m);
     expect(dr).toMatch(/› dr-app +✓ +✓/);
     expect(dr).not.toContain('web01');
+    stdin.write('/dr');
+    await waitForFrame(lastFrame, 'filter: /dr█ (1 of 1)');
   });
 
   it('shows remote strings sanitised, in every view and in details', async () => {

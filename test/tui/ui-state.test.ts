@@ -74,7 +74,10 @@ describe('reduce', () => {
     const drained = reduce(initialUiState, 'drain', context);
     expect(drained.changes).toEqual([{ kind: 'drain', cluster: 'c', node: 'N2' }]);
     expect(reduce(drained, 'drain', context).changes).toEqual([]);
-    expect(reduce({ ...initialUiState, view: 'vms' }, 'evict', context).changes).toEqual([]);
+    expect(reduce({ ...initialUiState, view: 'vms' }, 'evict', context)).toMatchObject({
+      changes: [],
+      notice: 'd, e and u act on a node of the Nodes view (1)',
+    });
     expect(reduce(reduce(drained, 'evict', context), 'reset', context).changes).toEqual([]);
   });
 
