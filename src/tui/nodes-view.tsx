@@ -94,7 +94,12 @@ export function NodesView({
           selected={start + offset === cursor}
         />
       ))}
-      {rows.length === 0 ? <Text dimColor> no node matches the filter (Esc clears it)</Text> : null}
+      {rows.length === 0 ? (
+        <Text dimColor wrap="truncate-end">
+          {' '}
+          no node matches the filter (Esc clears it)
+        </Text>
+      ) : null}
     </Box>
   );
 }

@@ -80,7 +80,12 @@ export function VmsView({
           selected={start + offset === cursor}
         />
       ))}
-      {rows.length === 0 ? <Text dimColor> no VM matches (Esc clears the filter, f shows all)</Text> : null}
+      {rows.length === 0 ? (
+        <Text dimColor wrap="truncate-end">
+          {' '}
+          no VM matches (Esc clears the filter, f shows all)
+        </Text>
+      ) : null}
     </Box>
   );
 }
