@@ -12,6 +12,7 @@ import {
   releaseText,
   VM_VERDICT_TEXT,
 } from '../report/describe.js';
+import { avmaRequestsText, nodeStateText, vmRemarks } from '../report/remarks.js';
 import { sanitize } from '../report/sanitize.js';
 import { failingOn } from './blame.js';
 import { type Line, plainLine, wrapLine } from './lines.js';
@@ -59,9 +60,14 @@ export function vmDetailLines(row: VmRow, width: number): Line[] {
     ],
     ...wrapLine(plainLine(facts.join(' · ')), width, 2),
   ];
+  for (const remark of vmRemarks(vm))
+    lines.push(...wrapLine(plainLine(remark, { color: 'yellow' }), width, 2));
   if (vm.targets.length === 0) {
-    const why = vm.verdict === 'not-applicable' ? 'does not use AVMA: not judged' : 'no node left to run on';
-    lines.push(plainLine(why, { color: VERDICT_COLOR[vm.verdict] }));
+    const why =
+      vm.verdict === 'not-applicable'
+        ? `does not use AVMA, not judged: ${sanitize(vm.reason ?? '', 300)}`
+        : 'no node left to run on';
+    lines.push(...wrapLine(plainLine(why, { color: VERDICT_COLOR[vm.verdict] }), width, 2));
   }
   for (const target of vm.targets) {
     const reasons = target.rules
@@ -129,12 +135,13 @@ export function nodeDetailLines(row: NodeRow, cluster: ClusterResult | undefined
       `${releaseText(facts)} ${edition}`,
       activationText(facts),
       hyperVText(facts),
-      `${facts.state ?? 'state ?'}${node.drained ? ', drained (what-if)' : ''}`,
+      nodeStateText(facts, node.drained) || 'state ?',
+      avmaRequestsText(facts) ?? 'AVMA requests unknown',
     ];
     lines.push(...wrapLine(plainLine(parts.join(' · ')), width, 2));
   }
   if (node.error) {
-    const text = `${node.error.kind}: ${sanitize(node.error.message, 400)}${node.error.hint ? `. ${sanitize(node.error.hint, 400)}` : ''}`;
+    const text = `${node.error.kind}: ${sanitize(node.error.message, 600)}${node.error.hint ? `. ${sanitize(node.error.hint, 2000)}` : ''}`;
     lines.push(...wrapLine(plainLine(text, { color: 'magenta' }), width, 2));
   }
   for (const error of node.probeErrors) {

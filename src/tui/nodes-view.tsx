@@ -1,6 +1,7 @@
 // The Nodes view: the node to fix stands out by the VMs failing because of it and its own problems.
 import { Box, Text } from 'ink';
 import { activationText, editionText, hyperVText, releaseText } from '../report/describe.js';
+import { nodeStateText } from '../report/remarks.js';
 import { sanitize } from '../report/sanitize.js';
 import { type ColumnSpec, fitColumns } from './columns.js';
 import { SEVERITY_COLOR } from './marks.js';
@@ -24,7 +25,7 @@ export const CLUSTER_COLUMN = { key: 'cluster', header: 'cluster', min: 8, ideal
 export const NODE_COLUMNS: readonly ColumnSpec<NodeColumn>[] = [
   { key: 'node', header: 'node', min: 8, ideal: 14, priority: 0 },
   { key: 'failing', header: 'VMs failing', min: 12, ideal: 12, priority: 2, align: 'right' },
-  { key: 'state', header: 'state', min: 7, ideal: 12, priority: 3 },
+  { key: 'state', header: 'state', min: 7, ideal: 16, priority: 3 },
   { key: 'release', header: 'release', min: 7, ideal: 8, priority: 5 },
   { key: 'edition', header: 'edition', min: 10, ideal: 12, priority: 6 },
   { key: 'activation', header: 'activation', min: 20, ideal: 26, priority: 7 },
@@ -50,7 +51,9 @@ export function nodeCells(row: NodeRow): Record<NodeColumn, Cell> {
     cluster: { text: sanitize(row.cluster, 60) },
     failing: { text: String(row.failing), color: row.failing > 0 ? 'red' : 'green' },
     // A what-if drain: what the state would be, kept short so it shows at any width.
-    state: { text: node.drained ? 'drained' : (facts?.state ?? (node.error ? 'unread' : '?')) },
+    state: {
+      text: node.drained ? 'drained' : facts ? nodeStateText(facts) || '?' : node.error ? 'unread' : '?',
+    },
     release: { text: facts ? releaseText(facts) : '' },
     edition: { text: facts ? editionText(facts) : '' },
     activation: {

@@ -94,6 +94,34 @@ describe('Browser', () => {
     expect(frame).toMatch(/ok +HV01/);
   });
 
+  it('details say what a verdict rests on: AVMA assumed, stale guest facts, why a VM is not judged, a drain', async () => {
+    const remarks = aCluster('r')
+      .node('N1', { drainStatus: 'InProgress', avmaRequests30d: 3 })
+      .vm('asleep', { state: 'Saved', activationBasis: 'declared', guest: { stale: true } })
+      .vm('assumed')
+      .vm('kms', { activation: 'other', activationBasis: 'declared' })
+      .build();
+    const { lastFrame, stdin } = show([remarks]);
+    expect(await waitForFrame(lastFrame, 'Nodes')).toMatch(/N1 .*Up, drain/);
+    stdin.write(KEYS.enter);
+    expect(await waitForFrame(lastFrame, 'No VM fails because of N1')).toMatch(
+      /Up, draining · 3 AVMA\s+requests in 30 days/,
+    );
+    stdin.write(KEYS.escape);
+    stdin.write('2');
+    await waitForFrame(lastFrame, 'activatable on');
+    stdin.write(KEYS.enter);
+    expect(await waitForFrame(lastFrame, 'guest facts from when it last ran')).toContain('(VM Saved)');
+    stdin.write(KEYS.escape);
+    stdin.write('j');
+    stdin.write(KEYS.enter);
+    await waitForFrame(lastFrame, 'AVMA assumed');
+    stdin.write(KEYS.escape);
+    stdin.write('j');
+    stdin.write(KEYS.enter);
+    expect(await waitForFrame(lastFrame, 'does not use AVMA, not judged')).toMatch(/activated another way/);
+  });
+
   it("a node's details name the VMs that fail because of it, and its own problems", async () => {
     const { lastFrame, stdin } = show();
     await waitForFrame(lastFrame, 'Nodes');
