@@ -7,7 +7,7 @@ import type { Config } from '../config/schema.js';
 import type { ClusterRecord } from '../model/facts.js';
 import type { Locator } from '../model/locator.js';
 import type { ReportFormat } from '../report/format-names.js';
-import { progressLine } from '../report/progress.js';
+import { hostKeyRecordedLine, progressLine } from '../report/progress.js';
 import { escapeJsonControls, sanitize } from '../report/sanitize.js';
 import { scanToSnapshot } from '../scan/scan.js';
 import { ScanFeed } from '../tui/scan-progress.js';
@@ -68,6 +68,7 @@ export async function scanAndReport(args: ScanArgs, context: Context): Promise<n
         io.stdout,
       )
     : null;
+  const recordedUnderUi: string[] = [];
   let snapshot: Awaited<ReturnType<typeof scanToSnapshot>>;
   try {
     snapshot = await scanToSnapshot(
@@ -100,7 +101,11 @@ export async function scanAndReport(args: ScanArgs, context: Context): Promise<n
       (event) => {
         if (event.type === 'node-finished')
           clusterMs.set(event.cluster, Math.max(clusterMs.get(event.cluster) ?? 0, event.ms));
-        if (feed) return feed.push(event);
+        if (feed) {
+          // Keys recorded under the UI are listed when it closes: a trust decision is never only on a screen.
+          if (event.type === 'host-key-recorded') recordedUnderUi.push(hostKeyRecordedLine(event));
+          return feed.push(event);
+        }
         const line = progressLine(event, environment.colorStderr);
         if (line !== null) io.stderr.write(`${line}\n`);
       },
@@ -109,6 +114,7 @@ export async function scanAndReport(args: ScanArgs, context: Context): Promise<n
     unlisten();
   }
   const shown = await ui;
+  for (const line of recordedUnderUi) io.stderr.write(`${line}\n`);
   if (stoppedBy) io.stderr.write(`Interrupted (${sanitize(stoppedBy)}): reporting what was gathered.\n`);
   const judgement = judge(snapshot.clusters, { ...options, interruptedBy: stoppedBy });
   const exitCode = await finishRun(
