@@ -13,8 +13,11 @@ function facts(overrides: Partial<NodeFacts>): NodeFacts {
     licenseState: 'Licensed',
     activationExpires: null,
     evaluationLicense: false,
+    onlyAddOnLicenses: false,
     hyperV: true,
+    avmaRequests30d: null,
     state: 'Up',
+    drainStatus: null,
     azureLocalAvma: null,
     ...overrides,
   };
@@ -59,10 +62,12 @@ function vm(index: number, nodes: readonly NodeRecord[]): VmRecord {
     name: `vm-${String(index).padStart(5, '0')}`,
     owner,
     possibleOwners: pinned,
+    state: 'Running',
     kvp: index % 50 !== 7,
     activation: index % 100 === 99 ? 'other' : 'avma',
+    activationBasis: index % 100 === 99 ? 'declared' : 'assumed',
     guest: release
-      ? { family: 'windows-server', release, edition: 'standard', build: null, name: null }
+      ? { family: 'windows-server', release, edition: 'standard', build: null, name: null, stale: false }
       : null,
   };
 }

@@ -1,6 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { renderCliReference, withCliReference } from './cli-doc.js';
 import { renderRulesDoc, withReadmeTable } from './rules-doc.js';
 
 writeFileSync('docs/rules.md', renderRulesDoc());
-writeFileSync('README.md', withReadmeTable(readFileSync('README.md', 'utf8')));
-console.log('wrote docs/rules.md and the README rule table');
+const readme = withReadmeTable(readFileSync('README.md', 'utf8'));
+writeFileSync('README.md', withCliReference(readme, await renderCliReference()));
+console.log('wrote docs/rules.md, the README rule table and the README command reference');

@@ -22,7 +22,7 @@ const ALLOWED: Record<string, { folders: string[]; packages: string[] }> = {
   report: { folders: ['model', 'domain', 'rules', 'analyze'], packages: ['node:util'] },
   scan: {
     folders: ['model', 'domain', 'interpret', 'config'],
-    packages: ['node:*', 'ssh2', 'node-ssh', 'p-limit'],
+    packages: ['node:*', 'ssh2', 'node-ssh', 'p-limit', 'ssh-config'],
   },
   sim: { folders: ['model', 'domain', 'interpret', 'config', 'scan'], packages: ['node:*', 'ssh2'] },
   tui: {

@@ -24,6 +24,8 @@ export interface VmState {
   readonly result: VmResult;
   /** The VM's own findings (each target's are in targetFindings). */
   readonly vmFindings: readonly Finding[];
+  /** The activation-unknown finding of a VM whose channel is unknown, after its targets' findings. */
+  readonly channelFindings: readonly Finding[];
 }
 
 export interface ClusterCache {

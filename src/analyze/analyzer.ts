@@ -28,6 +28,7 @@ export function createAnalyzer(options: AnalyzeOptions, remember = true): Analyz
   const nodeRules = ruleSet.filter((rule) => rule.checkNode);
   const vmRules = ruleSet.filter((rule) => rule.checkVm);
   const targetRules = ruleSet.filter((rule) => rule.checkTarget);
+  const clusterRules = ruleSet.filter((rule) => rule.checkCluster);
   const accept = options.accept;
   const caches = new Map<string, ClusterCache>();
 
@@ -122,6 +123,14 @@ export function createAnalyzer(options: AnalyzeOptions, remember = true): Analyz
       pushFindings(findings, state);
       return state.result;
     });
+    // Cluster-wide evidence about the VMs that are judged: findings only, no verdict changes.
+    if (clusterRules.length > 0) {
+      const judgedVms = cluster.vms.filter((_vm, i) => vms[i]?.verdict !== 'not-applicable');
+      for (const rule of clusterRules) {
+        const hit = rule.checkCluster?.({ nodes, vms: judgedVms }, context);
+        if (hit) finding(findings, rule, null, null, hit.message);
+      }
+    }
     const counts = countVerdicts(vms);
     const anyNodeUnread = nodes.some((node) => node.error !== null);
     const result = {

@@ -3,10 +3,21 @@
 import { vmApplicability } from '../domain/policy.js';
 import type { NodeRecord, VmRecord } from '../model/facts.js';
 import type { Finding, TargetResult, TargetVerdict, VmResult, VmVerdict } from '../model/report.js';
-import type { Rule, RuleContext } from '../rules/types.js';
+import activationUnknown, { activationUnknownMessage } from '../rules/activation-unknown.js';
+import type { Rule, RuleContext, Severity } from '../rules/types.js';
 import type { Acceptor } from './accept.js';
 import { type NodeState, sameList, sameResult, type VmState } from './analysis-state.js';
-import { gateVerdict, type Judged, judged, NOTHING, record, sameJudged, vmGate } from './judged.js';
+import {
+  gateVerdict,
+  type Judged,
+  judged,
+  NOTHING,
+  openSeverities,
+  record,
+  sameJudged,
+  vmGate,
+} from './judged.js';
+import { judgeUnknownChannel } from './unknown-channel.js';
 import { vmVerdict } from './verdicts.js';
 
 export interface VmScope {
@@ -38,6 +49,7 @@ const NONE: readonly Finding[] = [];
 
 function vmResult(
   vm: VmRecord,
+  reason: string | null,
   verdict: VmVerdict,
   gate: VmVerdict,
   targets: readonly TargetResult[],
@@ -45,9 +57,12 @@ function vmResult(
   return {
     name: vm.name,
     owner: vm.owner,
+    state: vm.state,
     activation: vm.activation,
+    activationBasis: vm.activationBasis,
     kvp: vm.kvp,
     guest: vm.guest,
+    reason,
     verdict,
     gate,
     targets,
@@ -63,10 +78,12 @@ function keptIndex(kept: readonly NodeRecord[], node: NodeRecord, i: number, shi
   return kept.indexOf(node);
 }
 
-export function judgeVm(scope: VmScope, vm: VmRecord, last: VmState | undefined): VmState {
-  if (vmApplicability(vm) === 'not-applicable') {
+export function judgeVm(scope: VmScope, vm: VmRecord, lastState: VmState | undefined): VmState {
+  let last = lastState;
+  const applicability = vmApplicability(vm);
+  if (!applicability.applies) {
     if (last) return last;
-    const result = vmResult(vm, 'not-applicable', 'not-applicable', []);
+    const result = vmResult(vm, applicability.reason, 'not-applicable', 'not-applicable', []);
     return {
       targets: [],
       onVm: NOTHING,
@@ -75,10 +92,15 @@ export function judgeVm(scope: VmScope, vm: VmRecord, last: VmState | undefined)
       gates: null,
       result,
       vmFindings: NONE,
+      channelFindings: NONE,
     };
   }
   const targets = scope.targetsOf(vm);
   if (last && sameList(last.targets, targets)) return last;
+  // A VM whose activation channel is unknown fails nowhere for certain (unknown-channel.ts): judged whole
+  // each time, from each target's open severities.
+  const open: Severity[][] | null = vm.activation === 'unknown' ? [] : null;
+  if (open) last = undefined;
   const { context, accept } = scope;
   let onVm = NOTHING;
   let vmFindings: Finding[] | null = null;
@@ -128,7 +150,7 @@ export function judgeVm(scope: VmScope, vm: VmRecord, last: VmState | undefined)
     // The object the VM had here, when equal: successive states then share whole VMs.
     const before = last?.results[i];
     results[i] = before && sameResult(before, result) ? before : result;
-    if (gates) {
+    if (gates || open) {
       // An ignore entry naming this VM can accept a node-wide finding for it alone.
       const lifted = forVm
         ? (k: number) =>
@@ -139,14 +161,26 @@ export function judgeVm(scope: VmScope, vm: VmRecord, last: VmState | undefined)
               vm: vm.name,
             }) !== null
         : undefined;
-      gates[i] = gateVerdict(state.judged, onVm, onTarget, lifted);
+      if (open) open.push(openSeverities(state.judged, onVm, onTarget, lifted));
+      else if (gates) gates[i] = gateVerdict(state.judged, onVm, onTarget, lifted);
     }
   }
+  if (open)
+    return unknownChannel(scope, vm, applicability.reason, {
+      targets,
+      onVm,
+      results,
+      owns,
+      vmFindings,
+      open,
+    });
   const same = last !== undefined && sameList(last.results, results);
   const verdict = vmVerdict(results);
   const gate = gates ? vmGate(gates) : verdict;
   const result =
-    last && same && last.result.gate === gate ? last.result : vmResult(vm, verdict, gate, results);
+    last && same && last.result.gate === gate
+      ? last.result
+      : vmResult(vm, applicability.reason, verdict, gate, results);
   return {
     targets,
     onVm,
@@ -155,12 +189,52 @@ export function judgeVm(scope: VmScope, vm: VmRecord, last: VmState | undefined)
     gates,
     result,
     vmFindings: vmFindings ?? NONE,
+    channelFindings: NONE,
   };
 }
 
-/** A VM's findings in report order: its own, then each target's. */
+/** A VM of unknown channel: where it would fail, unknown instead, with one activation-unknown finding. */
+function unknownChannel(
+  scope: VmScope,
+  vm: VmRecord,
+  reason: string | null,
+  judgedVm: {
+    targets: readonly NodeRecord[];
+    onVm: Judged;
+    results: readonly TargetResult[];
+    owns: (readonly Finding[] | null)[] | null;
+    vmFindings: Finding[] | null;
+    open: readonly (readonly Severity[])[];
+  },
+): VmState {
+  const channelFindings: Finding[] = [];
+  const { results, gates } = judgeUnknownChannel(judgedVm.results, judgedVm.open, (failing) =>
+    scope.finding(
+      channelFindings,
+      activationUnknown,
+      null,
+      vm.name,
+      activationUnknownMessage(vm.name, failing),
+    ),
+  );
+  const verdict = vmVerdict(results);
+  const gate = scope.accept ? vmGate(gates) : verdict;
+  return {
+    targets: judgedVm.targets,
+    onVm: judgedVm.onVm,
+    results,
+    targetFindings: judgedVm.owns,
+    gates: scope.accept ? gates : null,
+    result: vmResult(vm, reason, verdict, gate, results),
+    vmFindings: judgedVm.vmFindings ?? NONE,
+    channelFindings,
+  };
+}
+
+/** A VM's findings in report order: its own, then each target's, then what its unknown channel raised. */
 export function pushFindings(into: Finding[], state: VmState): void {
   for (const f of state.vmFindings) into.push(f);
   if (state.targetFindings)
     for (const own of state.targetFindings) if (own) for (const f of own) into.push(f);
+  for (const f of state.channelFindings) into.push(f);
 }

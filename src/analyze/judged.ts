@@ -49,6 +49,22 @@ export function gateVerdict(
   return verdict;
 }
 
+/** The severities gateVerdict weighs: what no acceptance leaves out. */
+export function openSeverities(
+  onNode: Judged,
+  onVm: Judged,
+  onTarget: Judged | null,
+  lifted: ((i: number) => boolean) | undefined,
+): Severity[] {
+  const open: Severity[] = [];
+  for (const [p, part] of [onNode, onVm, onTarget].entries()) {
+    if (!part) continue;
+    for (let i = 0; i < part.ids.length; i++)
+      if (!part.accepted[i] && !(p === 0 && lifted?.(i))) open.push(part.severities[i] as Severity);
+  }
+  return open;
+}
+
 /** The VM verdict of its targets' gate verdicts, as vmVerdict rolls up target results. */
 export function vmGate(gates: readonly TargetVerdict[]): VmVerdict {
   if (gates.length === 0) return 'at-risk';

@@ -54,8 +54,11 @@ function plannedNode(change: Extract<Change, { kind: 'add-node' }>): NodeRecord 
       licenseState: null,
       activationExpires: null,
       evaluationLicense: false,
+      onlyAddOnLicenses: false,
       hyperV: true,
+      avmaRequests30d: null,
       state: 'Up',
+      drainStatus: null,
       azureLocalAvma: null,
     },
   };

@@ -57,7 +57,7 @@ export async function main(argv: readonly string[], io: Io, given: Partial<Conte
     debug: given.debug ?? argv.includes('--debug'),
   };
   let outcome: number = ExitCode.Pass;
-  const parser = yargs([...argv])
+  const parser = yargs()
     .scriptName('avma-check')
     .usage(
       'avma-check: will every VM stay activated (AVMA) on every Hyper-V cluster node it can fail over to?\n\n' +
@@ -74,7 +74,7 @@ export async function main(argv: readonly string[], io: Io, given: Partial<Conte
       })),
     )
     .completion('completion', 'print a bash/zsh completion script (add it to your shell profile)')
-    .demandCommand(1, 'Name a command: scan, check, plan, diff, demo, rules or completion.')
+    .demandCommand(1, 'Name a command: scan, check, plan, diff, merge, collector, demo, rules or completion.')
     .option('debug', {
       type: 'boolean',
       default: false,
@@ -95,12 +95,24 @@ export async function main(argv: readonly string[], io: Io, given: Partial<Conte
     .wrap(Math.min(110, context.environment.columns))
     .fail((message, error) => {
       // Throwing stops yargs: otherwise it would still run the command after a usage error.
-      throw error ?? new UsageFailure(message);
+      if (error) throw error;
+      const unknown = /^Did you mean /.test(message ?? '') ? `unknown command "${argv[0]}". ` : '';
+      throw new UsageFailure(`${unknown}${message}`);
     });
+  // With a parse callback yargs hands back what it would print (help, version) instead of writing to the
+  // process's console and exiting: main() writes it to its own stdout, in-process as from the bin.
+  // Shell completion comes only from a shell through the bin, and yargs loses a command's options with a parse
+  // callback: it prints those itself.
+  let printed = '';
   try {
-    await parser.parseAsync();
+    if (argv.includes('--get-yargs-completions')) await parser.parseAsync([...argv]);
+    else
+      await parser.parseAsync([...argv], {}, (_error, _args, output) => {
+        printed = output ?? '';
+      });
   } catch (error) {
     return reportError(error, io, context.debug);
   }
+  if (printed) io.stdout.write(printed.endsWith('\n') ? printed : `${printed}\n`);
   return outcome;
 }

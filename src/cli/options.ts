@@ -31,6 +31,7 @@ export interface JudgeOptionValues {
 export interface InputOptionValues {
   config?: string;
   snapshot?: string;
+  collected?: string[];
 }
 
 export interface ScanOptionValues {
@@ -118,7 +119,15 @@ export function withInputOptions<T>(yargs: Argv<T>): Argv<T & InputOptionValues>
       requiresArg: true,
       describe: 'a snapshot saved by --save-snapshot',
     })
-    .conflicts('config', 'snapshot') as Argv<T & InputOptionValues>;
+    .option('collected', {
+      type: 'string',
+      array: true,
+      requiresArg: true,
+      describe:
+        'files of collector output gathered without SSH (PowerShell remoting; avma-check collector writes the script); --config adds its declared facts',
+    })
+    .conflicts('config', 'snapshot')
+    .conflicts('collected', 'snapshot') as Argv<T & InputOptionValues>;
 }
 
 export function withScanOptions<T>(yargs: Argv<T>): Argv<T & ScanOptionValues> {

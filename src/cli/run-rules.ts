@@ -6,10 +6,16 @@ import type { Rule } from '../rules/types.js';
 import type { Io } from './context.js';
 import { ExitCode } from './exit-codes.js';
 
+/** The words of a text; a command in backticks is one word, so that it is never broken across lines. */
+function words(text: string): string[] {
+  return text.match(/[^\s`]*`[^`]*`\S*|\S+/g) ?? [];
+}
+
+/** Fills lines up to `width`; a word (or command) longer than that stays whole on a line of its own. */
 export function wrap(text: string, width = 78, indent = ''): string {
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(/\s+/)) {
+  for (const word of words(text)) {
     if (line && line.length + 1 + word.length > width - indent.length) {
       lines.push(indent + line);
       line = word;
@@ -24,6 +30,7 @@ export function scopesOf(rule: Rule): string {
     rule.checkNode && 'each node',
     rule.checkVm && 'each VM',
     rule.checkTarget && 'each VM on each possible owner',
+    rule.checkCluster && 'each cluster',
     rule.raisedBy,
   ];
   return scopes.filter(Boolean).join(', ');

@@ -1,16 +1,13 @@
 // Checks a schema-valid config cannot express: unique names, owners that are nodes of their cluster,
-// release and build that agree.
-import { releaseFromBuild, releaseName } from '../domain/releases.js';
+// release and build that agree, for nodes and guests alike.
+import { isSemiAnnualEditionId } from '../domain/editions.js';
+import { sameName } from '../domain/names.js';
+import { type Release, releaseFromBuild, releaseName } from '../domain/releases.js';
 import type { Config } from './schema.js';
 
 export interface ReferenceProblem {
   path: PropertyKey[];
   message: string;
-}
-
-/** Windows computer names compare without regard to case. */
-export function sameName(a: string, b: string): boolean {
-  return a.toLowerCase() === b.toLowerCase();
 }
 
 function duplicates<T extends { name: string }>(items: readonly T[], path: PropertyKey[], what: string) {
@@ -29,6 +26,17 @@ function duplicates<T extends { name: string }>(items: readonly T[], path: Prope
   return problems;
 }
 
+/** A declared release that the declared build contradicts (domain.md section 0: the build decides). */
+function releaseContradiction(
+  who: string,
+  declared: { release?: Release; build?: number; edition?: { text: string } } | undefined,
+): string | null {
+  if (!declared?.release || declared.build === undefined) return null;
+  const fromBuild = releaseFromBuild(declared.build, isSemiAnnualEditionId(declared.edition?.text ?? ''));
+  if (!fromBuild || fromBuild === declared.release) return null;
+  return `${who}: build ${declared.build} is ${releaseName(fromBuild)}, but release says ${releaseName(declared.release)}`;
+}
+
 export function checkReferences(config: Config): ReferenceProblem[] {
   const problems = duplicates(config.clusters, ['clusters'], 'cluster name');
   config.clusters.forEach((cluster, c) => {
@@ -39,18 +47,13 @@ export function checkReferences(config: Config): ReferenceProblem[] {
     const isNode = (name: string) => nodeNames.has(name.toLowerCase());
     const nodeList = cluster.nodes.map((node) => node.name).join(', ');
     cluster.nodes.forEach((node, n) => {
-      const facts = node.facts;
-      if (!facts?.release || facts.build === undefined) return;
-      const fromBuild = releaseFromBuild(facts.build, /acor$/i.test(facts.edition?.text ?? ''));
-      if (fromBuild && fromBuild !== facts.release) {
-        problems.push({
-          path: [...base, 'nodes', n, 'facts', 'build'],
-          message: `build ${facts.build} is ${releaseName(fromBuild)}, but release says ${releaseName(facts.release)}`,
-        });
-      }
+      const problem = releaseContradiction(`node ${node.name}`, node.facts);
+      if (problem) problems.push({ path: [...base, 'nodes', n, 'facts', 'build'], message: problem });
     });
     cluster.vms.forEach((vm, v) => {
       const at = [...base, 'vms', v];
+      const problem = releaseContradiction(`VM ${vm.name}`, vm.guest);
+      if (problem) problems.push({ path: [...at, 'guest', 'build'], message: problem });
       if (vm.owner && !isNode(vm.owner)) {
         problems.push({
           path: [...at, 'owner'],

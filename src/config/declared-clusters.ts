@@ -2,10 +2,17 @@
 
 import { isSemiAnnualEditionId } from '../domain/editions.js';
 import { guestFromDeclared } from '../domain/guest-os.js';
+import { sameName, uniqueNames } from '../domain/names.js';
 import { releaseFromBuild } from '../domain/releases.js';
-import type { ClusterRecord, NodeFacts, NodeRecord, VmRecord } from '../model/facts.js';
-import { sameName } from './check-references.js';
-import type { ClusterConfig, Config, NodeConfig, VmConfig } from './schema.js';
+import {
+  type ClusterRecord,
+  type NodeFacts,
+  type NodeRecord,
+  unreadNode,
+  type VmRecord,
+} from '../model/facts.js';
+import { activationSettingsOf, resolveActivation } from './activation.js';
+import type { ActivationSettings, ClusterConfig, Config, NodeConfig, VmConfig } from './schema.js';
 
 type DeclaredFacts = NonNullable<NodeConfig['facts']>;
 
@@ -14,7 +21,11 @@ export function declaredNodeFacts(facts: DeclaredFacts): NodeFacts {
   const editionId = editionText && /^server/i.test(editionText) ? editionText : null;
   const semiAnnual = editionId !== null && isSemiAnnualEditionId(editionId);
   return {
-    release: facts.release ?? (facts.build !== undefined ? releaseFromBuild(facts.build, semiAnnual) : null),
+    // Azure Local shares builds with Windows Server but is no Windows Server release (domain.md 3.3).
+    release:
+      facts.edition?.family === 'azure-local'
+        ? null
+        : (facts.release ?? (facts.build !== undefined ? releaseFromBuild(facts.build, semiAnnual) : null)),
     build: facts.build ?? null,
     edition: facts.edition?.family ?? null,
     editionId,
@@ -22,44 +33,61 @@ export function declaredNodeFacts(facts: DeclaredFacts): NodeFacts {
     licenseState: null,
     activationExpires: facts.activationExpires ?? null,
     evaluationLicense: false,
+    onlyAddOnLicenses: false,
     hyperV: facts.hyperV ?? null,
+    avmaRequests30d: facts.avmaRequests30d ?? null,
     state: facts.state ?? null,
+    drainStatus: facts.drainStatus ?? null,
     azureLocalAvma: facts.azureLocalAvma ?? null,
   };
 }
 
 function declaredNode(node: NodeConfig): NodeRecord {
-  const base = { name: node.name, host: node.host ?? null, source: 'declared' as const, probeErrors: [] };
-  if (node.facts) return { ...base, facts: declaredNodeFacts(node.facts), error: null };
-  return {
-    ...base,
-    facts: null,
-    error: {
+  const host = node.host ?? null;
+  if (node.facts)
+    return {
+      name: node.name,
+      host,
+      source: 'declared',
+      facts: declaredNodeFacts(node.facts),
+      error: null,
+      probeErrors: [],
+    };
+  return unreadNode(
+    node.name,
+    {
       kind: 'not-scanned',
       message: 'no facts are declared for this node, and check does not scan',
       hint: 'declare its facts in the config, or run avma-check scan to read them over SSH',
     },
-  };
+    { host, source: 'declared' },
+  );
 }
 
 function canonical(cluster: ClusterConfig, name: string): string {
   return cluster.nodes.find((node) => sameName(node.name, name))?.name ?? name;
 }
 
-function declaredVm(cluster: ClusterConfig, vm: VmConfig): VmRecord {
+function declaredVm(
+  cluster: ClusterConfig,
+  vm: VmConfig,
+  settings: ActivationSettings | undefined,
+): VmRecord {
   const { guest } = vm;
   return {
+    ...resolveActivation(vm.name, settings, vm.activation),
     name: vm.name,
     owner: vm.owner ? canonical(cluster, vm.owner) : null,
-    possibleOwners: (vm.possibleOwners ?? []).map((owner) => canonical(cluster, owner)),
+    state: null,
+    possibleOwners: uniqueNames((vm.possibleOwners ?? []).map((owner) => canonical(cluster, owner))),
     kvp: vm.kvp,
-    activation: vm.activation,
     guest: guest
       ? guestFromDeclared({
           ...(guest.release && { release: guest.release }),
           ...(guest.edition && { edition: guest.edition.family }),
           ...(guest.os && { os: guest.os }),
           ...(guest.build !== undefined && { build: guest.build }),
+          ...(guest.edition && { semiAnnual: isSemiAnnualEditionId(guest.edition.text) }),
         })
       : null,
   };
@@ -69,6 +97,6 @@ export function declaredClusters(config: Config): ClusterRecord[] {
   return config.clusters.map((cluster) => ({
     name: cluster.name,
     nodes: cluster.nodes.map(declaredNode),
-    vms: cluster.vms.map((vm) => declaredVm(cluster, vm)),
+    vms: cluster.vms.map((vm) => declaredVm(cluster, vm, activationSettingsOf(config, cluster))),
   }));
 }

@@ -8,13 +8,15 @@ import { z } from 'zod';
 import type { Suppression } from '../analyze/suppress.js';
 import { ruleById, rules } from '../rules/index.js';
 import { ConfigError, keyPath } from './config-error.js';
+import { parseDate } from './dates.js';
+import { describeIssue } from './describe-issue.js';
 import { readInputFile } from './load-config.js';
 import { readYaml } from './parse-input.js';
 import { positionOf, positionOfKey } from './positions.js';
 
 const entry = z.strictObject({
   rule: z
-    .string({ error: 'required: the id of the rule to suppress' })
+    .string({ error: 'expected the id of the rule to suppress' })
     .refine((id) => ruleById(id) !== undefined, {
       message: `not a rule id (avma-check rules lists them: ${rules.map((r) => r.id).join(', ')})`,
     }),
@@ -22,15 +24,12 @@ const entry = z.strictObject({
   node: z.string().min(1).optional(),
   vm: z.string().min(1).optional(),
   reason: z
-    .string({ error: 'required: say why this finding is accepted' })
+    .string({ error: 'expected a reason: say why this finding is accepted' })
     .trim()
-    .min(3, 'required: say why this finding is accepted'),
+    .min(3, 'expected a reason: say why this finding is accepted'),
   expires: z
     .string({ error: 'expected a date such as 2027-01-31' })
-    .refine(
-      (v) => /^\d{4}-\d{2}-\d{2}/.test(v) && !Number.isNaN(Date.parse(v)),
-      'expected a date such as 2027-01-31',
-    )
+    .refine((v) => parseDate(v) !== null, 'expected a date such as 2027-01-31')
     .optional(),
 });
 
@@ -38,7 +37,7 @@ const fileSchema = z.strictObject({ ignore: z.array(entry, { error: 'expected a 
 
 export function parseIgnoreFile(text: string, file: string): Suppression[] {
   const { doc, lines, data } = readYaml(text, file);
-  const result = fileSchema.safeParse(data ?? { ignore: [] });
+  const result = fileSchema.safeParse(data ?? { ignore: [] }, { reportInput: true });
   if (!result.success) {
     throw new ConfigError(
       file,
@@ -51,7 +50,7 @@ export function parseIgnoreFile(text: string, file: string): Suppression[] {
           line: position?.line ?? null,
           column: position?.column ?? null,
           key: keyPath(unknown ? [...issue.path, unknown] : issue.path),
-          message: unknown ? 'unknown key (rule, cluster, node, vm, reason, expires)' : issue.message,
+          message: unknown ? 'unknown key (rule, cluster, node, vm, reason, expires)' : describeIssue(issue),
         };
       }),
     );
@@ -64,7 +63,7 @@ export function parseIgnoreFile(text: string, file: string): Suppression[] {
       node: e.node,
       vm: e.vm,
       reason: e.reason,
-      expires: e.expires ? new Date(Date.parse(e.expires)).toISOString() : undefined,
+      expires: e.expires ? parseDate(e.expires)?.toISOString() : undefined,
       source: `${file}:${position?.line ?? '?'}`,
     };
   });

@@ -3,23 +3,13 @@ import type { Document, LineCounter } from 'yaml';
 import type { z } from 'zod';
 import { checkReferences } from './check-references.js';
 import { ConfigError, type ConfigProblem, keyPath } from './config-error.js';
+import { describeIssue } from './describe-issue.js';
 import { readYaml, type YamlInput } from './parse-input.js';
 import { plainJson } from './plain-json.js';
 import { positionOf, positionOfKey } from './positions.js';
 import { type Config, configSchema } from './schema.js';
 
 const MAX_PROBLEMS = 20;
-
-function describeIssue(issue: z.core.$ZodIssue): string {
-  switch (issue.code) {
-    case 'invalid_type':
-      return issue.input === undefined ? `required (${issue.message})` : issue.message;
-    case 'invalid_value':
-      return `expected one of ${issue.values.map(String).join(', ')}`;
-    default:
-      return issue.message;
-  }
-}
 
 function byPosition(a: ConfigProblem, b: ConfigProblem): number {
   return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
@@ -83,7 +73,7 @@ export function parseConfig(text: string, file: string): Config {
     return yaml;
   };
 
-  const result = configSchema.safeParse(json ? json.data : yaml?.data);
+  const result = configSchema.safeParse(json ? json.data : yaml?.data, { reportInput: true });
   if (!result.success) fail(file, schemaProblems(positions, result.error.issues));
 
   const references = checkReferences(result.data);

@@ -34,7 +34,9 @@ export function readYaml(text: string, file: string): YamlInput {
   try {
     data = doc.toJS({ maxAliasCount: 100 });
   } catch (error) {
-    fail([{ line: null, column: null, message: `invalid YAML: ${(error as Error).message}` }]);
+    // The text after ': ' quotes the file (an alias name), which may be a secret pasted where it does not belong.
+    const message = (error as Error).message.split(': ')[0];
+    fail([{ line: null, column: null, message: `invalid YAML: ${message}` }]);
   }
   return { doc, lines, data };
 }

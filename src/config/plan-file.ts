@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { parseDeclaredEdition } from '../domain/editions.js';
 import { isLtscRelease, parseRelease } from '../domain/releases.js';
 import { ConfigError, keyPath } from './config-error.js';
+import { describeIssue } from './describe-issue.js';
 import { readInputFile } from './load-config.js';
 import { readYaml } from './parse-input.js';
 import { positionOf } from './positions.js';
@@ -66,14 +67,14 @@ export type PlanFileStep = PlanFile['steps'][number];
 
 export function parsePlanFile(text: string, file: string): PlanFile {
   const { doc, lines, data } = readYaml(text, file);
-  const result = planFileSchema.safeParse(data);
+  const result = planFileSchema.safeParse(data, { reportInput: true });
   if (!result.success) {
     throw new ConfigError(
       file,
       result.error.issues.slice(0, 20).map((issue) => {
         const position = positionOf(doc, lines, issue.path);
         const keys =
-          issue.code === 'unrecognized_keys' ? `unknown key ${issue.keys.join(', ')}` : issue.message;
+          issue.code === 'unrecognized_keys' ? `unknown key ${issue.keys.join(', ')}` : describeIssue(issue);
         return {
           line: position?.line ?? null,
           column: position?.column ?? null,

@@ -7,6 +7,7 @@ export const EDITION_FAMILIES = [
   'standard',
   'standard-evaluation',
   'essentials',
+  'foundation',
   'azure-local',
   'hyper-v-server',
   'datacenter-without-hyper-v',
@@ -21,6 +22,7 @@ const FAMILY_NAMES: Record<EditionFamily, string> = {
   standard: 'Standard',
   'standard-evaluation': 'Standard Evaluation',
   essentials: 'Essentials',
+  foundation: 'Foundation',
   'azure-local': 'Azure Local',
   'hyper-v-server': 'Hyper-V Server',
   'datacenter-without-hyper-v': 'Datacenter without Hyper-V',
@@ -48,6 +50,7 @@ const EDITION_IDS: Record<string, EditionFamily> = {
   serverstandardevalcor: 'standard-evaluation',
   serversolution: 'essentials',
   serversolutioncor: 'essentials',
+  serverfoundation: 'foundation',
   serverazurestackhcicor: 'azure-local',
   serverhypercore: 'hyper-v-server',
   serverdatacenterv: 'datacenter-without-hyper-v',
@@ -73,6 +76,7 @@ const DECLARED_NAMES: Record<string, EditionFamily> = {
   standardeval: 'standard-evaluation',
   standardevaluation: 'standard-evaluation',
   essentials: 'essentials',
+  foundation: 'foundation',
   azurelocal: 'azure-local',
   azurestackhci: 'azure-local',
   hypervserver: 'hyper-v-server',
@@ -95,6 +99,7 @@ const SKUS: ReadonlyMap<number, EditionFamily> = new Map<number, EditionFamily>(
   [79, 'standard-evaluation'],
   [160, 'standard-evaluation'],
   [50, 'essentials'],
+  [33, 'foundation'],
   [406, 'azure-local'],
   [42, 'hyper-v-server'],
   [37, 'datacenter-without-hyper-v'],
@@ -150,5 +155,6 @@ export function editionFromCaption(caption: string): EditionFamily | null {
   }
   if (/standard/.test(text)) return /evaluation/.test(text) ? 'standard-evaluation' : 'standard';
   if (/essentials/.test(text)) return 'essentials';
+  if (/foundation/.test(text)) return 'foundation';
   return null;
 }

@@ -2,7 +2,7 @@
 // Every KVP string is written by the guest and is untrusted: lengths are capped and numbers validated.
 import type { GuestOs } from '../model/facts.js';
 import { editionFromCaption, editionFromSku } from './editions.js';
-import { releaseFromBuild } from './releases.js';
+import { releaseFromBuild, releaseFromCaption } from './releases.js';
 
 /** Msvm_KvpExchangeDataItem Data and Name are at most 1024 characters; an item is a little XML around them. */
 const MAX_ITEM_LENGTH = 8192;
@@ -67,15 +67,26 @@ export function guestFromKvp(items: readonly string[] | null): GuestOs | null {
   const build = digits(pairs.get('OSBuildNumber')) ?? digits(pairs.get('OSVersion')?.split('.')[2]);
   const sku = digits(pairs.get('OSEditionId'));
   const productType = digits(pairs.get('ProductType'));
-  if (!isWindows) return { family: 'other', release: null, edition: null, build, name };
-  if (productType === 1) return { family: 'windows-client', release: null, edition: 'client', build, name };
+  if (!isWindows) return { family: 'other', release: null, edition: null, build, name, stale: false };
+  if (productType === 1)
+    return { family: 'windows-client', release: null, edition: 'client', build, name, stale: false };
   const edition = (sku === null ? null : editionFromSku(sku)) ?? (name ? editionFromCaption(name) : null);
   const semiAnnual = sku === 145 || sku === 146;
+  // The build decides (Azure Local shares builds with Windows Server); OSName only when there is no build.
+  const release =
+    edition === 'azure-local'
+      ? null
+      : build !== null
+        ? releaseFromBuild(build, semiAnnual)
+        : name
+          ? releaseFromCaption(name)
+          : null;
   return {
     family: edition === 'client' ? 'windows-client' : 'windows-server',
-    release: build === null ? null : releaseFromBuild(build, semiAnnual),
+    release,
     edition,
     build,
     name,
+    stale: false,
   };
 }

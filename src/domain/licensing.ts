@@ -51,3 +51,23 @@ export function interpretLicense(raw: RawLicense, now: Date): Activation {
     evaluation: isEvaluationDescription(raw.description),
   };
 }
+
+/** What tells an add-on licence row from the OS row: SoftwareLicensingProduct as the collector prints it. */
+export interface LicenseRowIdentity {
+  name?: string | null | undefined;
+  description?: string | null | undefined;
+  family?: string | null | undefined;
+  /** LicenseIsAddon; absent in documents of collectors before version 2. */
+  isAddon?: boolean | null | undefined;
+}
+
+/**
+ * An add-on row (Extended Security Updates on 2012 R2, e.g. LicenseFamily "Server-ESU-Year1") shares the
+ * Windows ApplicationID with the OS row but never activates the OS (domain.md 3.5, section 0). Without
+ * LicenseIsAddon, a row whose family, name or description says ESU or add-on is taken for one.
+ */
+export function isAddOnLicense(row: LicenseRowIdentity): boolean {
+  if (typeof row.isAddon === 'boolean') return row.isAddon;
+  const text = [row.family, row.name, row.description].filter(Boolean).join(' ');
+  return /(^|[^a-z0-9])esu([^a-z0-9]|$)|add-?on/i.test(text);
+}

@@ -1,8 +1,8 @@
 // Every product decision avma-check takes where the sources are silent or unconfirmed (domain.md section 0).
 // Each decision names the fact it leans on, so a confirmed fact changes one line here.
 import type { AzureLocalAvma, GuestOs, VmRecord } from '../model/facts.js';
-import type { EditionFamily } from './editions.js';
-import { isLegacyRelease, isLtscRelease, type LtscRelease, type Release } from './releases.js';
+import { type EditionFamily, editionName } from './editions.js';
+import { isLegacyRelease, isLtscRelease, type LtscRelease, type Release, releaseName } from './releases.js';
 
 /**
  * Host release -> guest releases it activates (domain.md 1.2). Rows 2012 R2..2022 are Microsoft's table;
@@ -99,19 +99,79 @@ export function isEvaluationHost(edition: EditionFamily | null, evaluationLicens
 export const DEFAULT_EXPIRY_WARNING_DAYS = 30;
 
 /**
- * Whether a VM uses AVMA at all (domain.md 1.2). Declared `activation: other`, client Windows, non-Windows
- * guests and Windows Server older than 2012 R2 do not. A VM whose guest is unknown is assumed to use AVMA,
- * so that nothing passes silently: declare `activation: other` to leave it out.
+ * Get-VM states in which the guest OS runs, so its KVP items are current (domain.md 5, VMState). In every other
+ * state the guest is off, saved, paused or in transition (Starting, Stopping, Saving, Resuming, Reset, Other),
+ * and its KVP items are what it reported when it last ran: used, but marked stale (domain.md section 0).
  */
-export type Applicability = 'avma' | 'not-applicable';
+const GUEST_RUNNING_STATES = new Set(['running', 'runningcritical']);
 
-export function vmApplicability(vm: Pick<VmRecord, 'activation' | 'guest'>): Applicability {
-  if (vm.activation === 'other') return 'not-applicable';
-  return guestCanUseAvma(vm.guest) ? 'avma' : 'not-applicable';
+/** Whether guest facts read from KVP are stale; an unknown state (null) says nothing. */
+export function isStaleGuestState(state: string | null): boolean {
+  return state !== null && !GUEST_RUNNING_STATES.has(state.trim().toLowerCase());
 }
 
-function guestCanUseAvma(guest: GuestOs | null): boolean {
-  if (!guest) return true;
-  if (guest.family !== 'windows-server') return false;
-  return !(guest.release && isLegacyRelease(guest.release));
+/**
+ * Guest editions for which no AVMA key is published (domain.md 1.4, 1.5, section 0), on every release or on
+ * the releases listed. Evaluation editions must be converted before an AVMA key takes; Essentials has keys
+ * for 2012 R2, 2016 and 2019 only.
+ */
+const NO_AVMA_KEY: Partial<Record<EditionFamily, 'every release' | readonly Release[]>> = {
+  'datacenter-evaluation': 'every release',
+  'standard-evaluation': 'every release',
+  foundation: 'every release',
+  'hyper-v-server': 'every release',
+  'azure-local': 'every release',
+  essentials: ['2022', '2025'],
+};
+
+/** A VM is judged when it may use AVMA; otherwise `reason` says why it is not applicable. */
+export interface Applicability {
+  readonly applies: boolean;
+  /** Why the VM is not judged; null when it is. */
+  readonly reason: string | null;
+}
+
+const APPLIES: Applicability = { applies: true, reason: null };
+const notApplicable = (reason: string): Applicability => ({ applies: false, reason });
+
+/**
+ * Whether a VM uses AVMA at all (domain.md 1.2, 1.5, section 0). Declared `activation: other`, client
+ * Windows, non-Windows guests, Windows Server older than 2012 R2, and editions with no published AVMA key
+ * do not: losing AVMA cannot hurt them. A VM whose guest is unknown, or whose activation is unknown, is
+ * judged as if it used AVMA, so that nothing passes silently.
+ */
+export function vmApplicability(
+  vm: Pick<VmRecord, 'activation' | 'activationBasis' | 'guest'>,
+): Applicability {
+  if (vm.activation === 'other')
+    return notApplicable(`activated another way: ${OTHER_BY[vm.activationBasis]}`);
+  return guestApplicability(vm.guest);
+}
+
+const OTHER_BY: Record<VmRecord['activationBasis'], string> = {
+  declared: 'declared activation: other',
+  pattern: 'its name matches an activation exception with activation: other',
+  default: 'the activation default of its cluster is other',
+  assumed: 'activation: other',
+};
+
+function guestApplicability(guest: GuestOs | null): Applicability {
+  if (!guest) return APPLIES;
+  if (guest.family === 'windows-client')
+    return notApplicable('client Windows: AVMA activates Windows Server guests only');
+  if (guest.family !== 'windows-server')
+    return notApplicable('not Windows: AVMA activates Windows Server guests only');
+  if (guest.release && isLegacyRelease(guest.release))
+    return notApplicable(`${releaseName(guest.release)} is older than 2012 R2, which AVMA cannot activate`);
+  const noKey = guest.edition ? NO_AVMA_KEY[guest.edition] : undefined;
+  if (!guest.edition || !noKey) return APPLIES;
+  if (noKey !== 'every release' && !(guest.release && noKey.includes(guest.release))) return APPLIES;
+  return notApplicable(`no AVMA key is published for ${productName(guest.edition, guest.release)}`);
+}
+
+function productName(edition: EditionFamily, release: Release | null): string {
+  if (edition === 'azure-local') return 'Azure Local (Azure Stack HCI) guests';
+  const year = release ? releaseName(release).replace(/^Windows Server,? /, '') : '';
+  if (edition === 'hyper-v-server') return year ? `Hyper-V Server ${year}` : 'Hyper-V Server';
+  return `${release ? releaseName(release) : 'Windows Server'} ${editionName(edition)}`;
 }

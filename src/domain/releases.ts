@@ -98,9 +98,12 @@ export function parseRelease(text: string | number): Release | null {
   return isRelease(compact) ? compact : null;
 }
 
-/** Finds the release in an OS caption such as "Windows Server 2022 Datacenter" or "Windows Server, version 1809". */
+/**
+ * Finds the release in an OS caption such as "Windows Server 2022 Datacenter", "Windows Server, version 1809"
+ * or "Microsoft Hyper-V Server 2019".
+ */
 export function releaseFromCaption(caption: string): Release | null {
-  const match = /Windows Server(?:,\s*version\s+(\w{4})|\s+(\d{4})(\s+R2)?)/i.exec(caption);
+  const match = /(?:Windows|Hyper-V) Server(?:,\s*version\s+(\w{4})|\s+(\d{4})(\s+R2)?)/i.exec(caption);
   if (!match) return null;
   const [, semiAnnual, year, r2] = match;
   return parseRelease(semiAnnual ?? `${year}${r2 ? 'R2' : ''}`);

@@ -1,13 +1,18 @@
 // The collector documents of one cluster's nodes -> its cluster record: topology (nodes, VM groups, possible
 // owners) from whichever node answered, each VM's guest from the node it runs on.
 import { guestFromKvp } from '../domain/kvp.js';
+import { uniqueNames } from '../domain/names.js';
+import { isStaleGuestState } from '../domain/policy.js';
 import {
   type ClusterRecord,
+  type DrainStatus,
   NODE_STATES,
   type NodeRecord,
   type NodeState,
+  unreadNode,
   type VmRecord,
 } from '../model/facts.js';
+import { drainStatusOf } from './node-facts.js';
 import type { RawClusterGroup, RawNode, RawVm } from './raw-schema.js';
 
 const KVP_SERVICE_GUID = /2A34B1C2-FD73-4043-8A5B-DD2159BC743F\}?$/i;
@@ -43,10 +48,13 @@ function nodeState(text: string | undefined): NodeState {
 }
 
 /** Cluster node names the scanned nodes report: the cluster's own view of its membership. */
-export function reportedClusterNodes(scans: readonly NodeScan[]): { name: string; state: NodeState }[] {
+export function reportedClusterNodes(
+  scans: readonly NodeScan[],
+): { name: string; state: NodeState; drainStatus: DrainStatus | null }[] {
   return (firstOk(scans, (raw) => raw.probes.clusterNodes) ?? []).map((n) => ({
     name: n.Name,
     state: nodeState(n.State),
+    drainStatus: drainStatusOf(n.DrainStatus),
   }));
 }
 
@@ -56,13 +64,17 @@ function vmFromRaw(
   possibleOwners: string[],
   raw: RawVm | null,
 ): VmRecord {
+  const state = raw?.State?.trim().slice(0, 64) || null;
+  const guest = raw ? guestFromKvp(raw.GuestIntrinsicExchangeItems) : null;
   return {
     name,
     owner,
     possibleOwners,
+    state,
     kvp: raw ? kvpEnabled(raw) : null,
     activation: 'avma',
-    guest: raw ? guestFromKvp(raw.GuestIntrinsicExchangeItems) : null,
+    activationBasis: 'assumed',
+    guest: guest && { ...guest, stale: isStaleGuestState(state) },
   };
 }
 
@@ -88,7 +100,9 @@ function clusteredVms(
       (id ? byId.get(key(id)) : undefined) ??
       byHostAndName.get(`${key(owner ?? '')}\u0000${key(group.Name)}`) ??
       null;
-    const possibleOwners = group.PossibleOwners.ok ? group.PossibleOwners.value.map(canonical) : [];
+    const possibleOwners = group.PossibleOwners.ok
+      ? uniqueNames(group.PossibleOwners.value.map(canonical))
+      : [];
     return vmFromRaw(raw?.Name ?? group.Name, owner, possibleOwners, raw);
   });
 }
@@ -102,30 +116,36 @@ function standaloneVms(scans: readonly NodeScan[]): VmRecord[] {
 }
 
 function unlistedMember(name: string): NodeRecord {
-  return {
-    name,
-    host: null,
-    source: 'scanned',
-    facts: null,
-    error: {
-      kind: 'not-scanned',
-      message: 'the cluster lists this node, but the config does not',
-      hint: 'add it to the config, or set discover: true on the cluster to scan every member',
-    },
-    probeErrors: [],
-  };
+  return unreadNode(name, {
+    kind: 'not-scanned',
+    message: 'the cluster lists this node, but the config does not',
+    hint: 'add it to the config, or set discover: true on the cluster to scan every member',
+  });
 }
 
-export function assembleCluster(name: string, scans: readonly NodeScan[]): ClusterRecord {
+/**
+ * The cluster record of its nodes' documents. A member the cluster lists but no document came from becomes
+ * `missing(name)`: by default a node the config does not list.
+ */
+export function assembleCluster(
+  name: string,
+  scans: readonly NodeScan[],
+  missing: (name: string) => NodeRecord = unlistedMember,
+): ClusterRecord {
   const nodes = scans.map((scan) => ({ ...scan.node }));
   const known = new Map(nodes.map((node) => [key(node.name), node.name]));
   const canonical = (node: string) => known.get(key(node)) ?? node;
   for (const member of reportedClusterNodes(scans)) {
     const node = nodes.find((n) => key(n.name) === key(member.name));
-    if (node?.facts) node.facts = { ...node.facts, state: node.facts.state ?? member.state };
+    if (node?.facts)
+      node.facts = {
+        ...node.facts,
+        state: node.facts.state ?? member.state,
+        drainStatus: node.facts.drainStatus ?? member.drainStatus,
+      };
     if (!node) {
       // A member the config does not list: VMs can land there, so it must not silently drop out.
-      nodes.push(unlistedMember(member.name));
+      nodes.push(missing(member.name));
       known.set(key(member.name), member.name);
     }
   }

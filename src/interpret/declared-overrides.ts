@@ -1,5 +1,7 @@
 // Facts declared in clusters.yaml win over scanned ones, field by field; declared VMs win over scanned VMs.
-import type { NodeConfig } from '../config/schema.js';
+import { resolveActivation } from '../config/activation.js';
+import type { ActivationSettings, NodeConfig } from '../config/schema.js';
+import { uniqueNames } from '../domain/names.js';
 import type { ClusterRecord, NodeFacts } from '../model/facts.js';
 
 export function overrideFacts(
@@ -17,12 +19,23 @@ export function overrideFacts(
     result.edition = declared.edition;
     result.editionId = declared.editionId;
   }
+  if (result.edition === 'azure-local') result.release = null;
   if (given.activated !== undefined) result.activated = declared.activated;
   if (given.activationExpires !== undefined) result.activationExpires = declared.activationExpires;
   if (given.hyperV !== undefined) result.hyperV = declared.hyperV;
+  if (given.avmaRequests30d !== undefined) result.avmaRequests30d = declared.avmaRequests30d;
   if (given.state !== undefined) result.state = declared.state;
+  if (given.drainStatus !== undefined) result.drainStatus = declared.drainStatus;
   if (given.azureLocalAvma !== undefined) result.azureLocalAvma = declared.azureLocalAvma;
   return result;
+}
+
+/** Scanned VMs take their activation from the config's settings (a default, exceptions by name pattern). */
+export function applyActivationSettings(
+  scanned: ClusterRecord,
+  settings: ActivationSettings | undefined,
+): ClusterRecord {
+  return { ...scanned, vms: scanned.vms.map((vm) => ({ ...vm, ...resolveActivation(vm.name, settings) })) };
 }
 
 export function applyDeclaredVms(scanned: ClusterRecord, declared: ClusterRecord | undefined): ClusterRecord {
@@ -35,9 +48,10 @@ export function applyDeclaredVms(scanned: ClusterRecord, declared: ClusterRecord
     return {
       ...vm,
       activation: mine.activation,
+      activationBasis: mine.activationBasis,
       kvp: mine.kvp === false ? false : vm.kvp,
       guest: mine.guest ?? vm.guest,
-      possibleOwners: mine.possibleOwners.length > 0 ? mine.possibleOwners : vm.possibleOwners,
+      possibleOwners: uniqueNames(mine.possibleOwners.length > 0 ? mine.possibleOwners : vm.possibleOwners),
     };
   });
   return { ...scanned, vms: [...vms, ...byName.values()] };

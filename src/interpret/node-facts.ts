@@ -1,4 +1,7 @@
 // A collector document -> the facts of that host, through the interpreters in src/domain.
+
+import { declaredNodeFacts } from '../config/declared-clusters.js';
+import type { NodeConfig } from '../config/schema.js';
 import {
   editionFromCaption,
   editionFromId,
@@ -6,10 +9,21 @@ import {
   isSemiAnnualEditionId,
   isSemiAnnualSku,
 } from '../domain/editions.js';
-import { interpretLicense } from '../domain/licensing.js';
-import { releaseFromBuild } from '../domain/releases.js';
-import { NODE_STATES, type NodeFacts, type NodeState, type ProbeError } from '../model/facts.js';
+import { interpretLicense, isAddOnLicense } from '../domain/licensing.js';
+import { releaseFromBuild, releaseFromCaption } from '../domain/releases.js';
+import {
+  DRAIN_STATUSES,
+  type DrainStatus,
+  NODE_STATES,
+  type NodeFacts,
+  type NodeRecord,
+  type NodeState,
+  type ProbeError,
+} from '../model/facts.js';
+import { overrideFacts } from './declared-overrides.js';
 import type { RawNode } from './raw-schema.js';
+
+type NodeConfigFacts = NonNullable<NodeConfig['facts']>;
 
 function digits(value: string | undefined | null): number | null {
   return value !== undefined && value !== null && /^\s*\d{1,9}\s*$/.test(value) ? Number(value) : null;
@@ -17,6 +31,12 @@ function digits(value: string | undefined | null): number | null {
 
 function okValue<T>(probe: { ok: true; value: T } | { ok: false; error: string }): T | null {
   return probe.ok ? probe.value : null;
+}
+
+/** Get-ClusterNode DrainStatus as PowerShell prints it ([string] of the enum); anything else is unknown. */
+export function drainStatusOf(text: string | undefined): DrainStatus | null {
+  const trimmed = text?.trim().toLowerCase();
+  return DRAIN_STATUSES.find((status) => status.toLowerCase() === trimmed) ?? null;
 }
 
 /** The probes whose failure leaves a host fact unknown, with their messages. */
@@ -29,12 +49,25 @@ export function probeErrorsOf(raw: RawNode): ProbeError[] {
 }
 
 function activationOf(raw: RawNode, now: Date) {
+  const unknown = { activated: null, licenseState: null, expires: null, evaluation: false };
   const rows = okValue(raw.probes.license);
-  if (rows === null) return { activated: null, licenseState: null, expires: null, evaluation: false };
-  if (rows.length === 0)
-    return { activated: false, licenseState: 'Unlicensed' as const, expires: null, evaluation: false };
-  const row = rows.find((r) => digits(r.LicenseStatus) === 1) ?? rows[0];
-  return interpretLicense(
+  if (rows === null) return { ...unknown, onlyAddOns: false };
+  // Only the OS row decides: an add-on row (ESU) that is Licensed never makes the host activated.
+  const osRows = rows.filter(
+    (r) =>
+      !isAddOnLicense({
+        name: r.Name,
+        description: r.Description,
+        family: r.LicenseFamily,
+        isAddon: r.LicenseIsAddon,
+      }),
+  );
+  if (osRows.length === 0) {
+    const none = { activated: false, licenseState: 'Unlicensed' as const, expires: null, evaluation: false };
+    return { ...none, onlyAddOns: rows.length > 0 };
+  }
+  const row = osRows.find((r) => digits(r.LicenseStatus) === 1) ?? osRows[0];
+  const activation = interpretLicense(
     {
       licenseStatus: digits(row?.LicenseStatus) ?? -1,
       gracePeriodRemaining: digits(row?.GracePeriodRemaining),
@@ -42,13 +75,17 @@ function activationOf(raw: RawNode, now: Date) {
     },
     now,
   );
+  return { ...activation, onlyAddOns: false };
 }
 
-/** The node's own state as its cluster reports it (the rest of the cluster's view is merged later). */
-function ownClusterState(raw: RawNode): NodeState | null {
+/** The node's own row of Get-ClusterNode (the rest of the cluster's view is merged later). */
+function ownClusterRow(raw: RawNode): { state: NodeState | null; drainStatus: DrainStatus | null } {
   const nodes = okValue(raw.probes.clusterNodes);
   const self = nodes?.find((node) => node.Name.toLowerCase() === raw.computerName.toLowerCase());
-  return NODE_STATES.find((state) => state.toLowerCase() === self?.State.toLowerCase()) ?? null;
+  return {
+    state: NODE_STATES.find((state) => state.toLowerCase() === self?.State.toLowerCase()) ?? null,
+    drainStatus: drainStatusOf(self?.DrainStatus),
+  };
 }
 
 export function nodeFactsFromRaw(raw: RawNode, now: Date): NodeFacts {
@@ -56,7 +93,7 @@ export function nodeFactsFromRaw(raw: RawNode, now: Date): NodeFacts {
   const os = okValue(raw.probes.operatingSystem);
   const editionId = cv?.EditionID?.trim() || null;
   const sku = digits(os?.OperatingSystemSKU);
-  const caption = os?.Caption ?? cv?.ProductName ?? null;
+  const caption = os?.Caption?.trim() || cv?.ProductName?.trim() || null;
   const edition =
     (editionId ? editionFromId(editionId) : null) ??
     (sku !== null ? editionFromSku(sku) : null) ??
@@ -66,8 +103,17 @@ export function nodeFactsFromRaw(raw: RawNode, now: Date): NodeFacts {
     (editionId !== null && isSemiAnnualEditionId(editionId)) || (sku !== null && isSemiAnnualSku(sku));
   const activation = activationOf(raw, now);
   const hyperV = okValue(raw.probes.hyperV);
+  // The build decides (it is shared with Azure Local, so the edition too); the name only when no build is known.
+  const release =
+    edition === 'azure-local'
+      ? null
+      : build !== null
+        ? releaseFromBuild(build, semiAnnual)
+        : caption
+          ? releaseFromCaption(caption)
+          : null;
   return {
-    release: edition === 'azure-local' || build === null ? null : releaseFromBuild(build, semiAnnual),
+    release,
     build,
     edition,
     editionId,
@@ -75,8 +121,27 @@ export function nodeFactsFromRaw(raw: RawNode, now: Date): NodeFacts {
     licenseState: activation.licenseState,
     activationExpires: activation.expires,
     evaluationLicense: activation.evaluation,
+    onlyAddOnLicenses: activation.onlyAddOns,
     hyperV: hyperV ? hyperV.Installed : null,
-    state: ownClusterState(raw),
+    avmaRequests30d: raw.probes.avmaRequests ? okValue(raw.probes.avmaRequests) : null,
+    ...ownClusterRow(raw),
     azureLocalAvma: null,
+  };
+}
+
+/** The record of a node whose document was read: its facts, with facts declared in the config winning. */
+export function nodeFromDocument(
+  node: { name: string; host: string; declared: NodeConfigFacts | undefined },
+  raw: RawNode,
+  now: Date,
+): NodeRecord {
+  const declared = node.declared ? declaredNodeFacts(node.declared) : null;
+  return {
+    name: node.name,
+    host: node.host,
+    source: 'scanned',
+    facts: overrideFacts(nodeFactsFromRaw(raw, now), declared, node.declared),
+    error: null,
+    probeErrors: probeErrorsOf(raw),
   };
 }

@@ -39,6 +39,9 @@ const licenseRow = z.object({
   LicenseStatus: text,
   GracePeriodRemaining: text.optional(),
   PartialProductKey: text.optional(),
+  // Since collector version 2; absent in documents of older collectors.
+  LicenseFamily: text.optional(),
+  LicenseIsAddon: z.boolean().optional(),
 });
 
 const clusterNode = z.object({ Name: text, State: text, DrainStatus: text.optional() });
@@ -61,13 +64,17 @@ const vm = z.object({
 });
 
 export const rawNodeSchema = z.object({
-  collectorVersion: z.literal(1),
+  /** 2 adds LicenseFamily and LicenseIsAddon to licence rows and the avmaRequests probe; 1 is still read. */
+  collectorVersion: z.union([z.literal(1), z.literal(2)]),
   computerName: text,
   probes: z.object({
     currentVersion: probe(currentVersion),
     operatingSystem: probe(operatingSystem),
     license: probe(z.array(licenseRow).max(64)),
     hyperV: probe(z.object({ Installed: z.boolean(), InstallState: text.optional() })),
+    /** Events 12310 in the last 30 days; absent from version 1 documents. */
+    avmaRequests: probe(z.number().int().nonnegative().max(1e9)).optional(),
+    cluster: probe(z.object({ Name: text })).optional(),
     clusterNodes: probe(z.array(clusterNode).max(128)),
     clusterGroups: probe(z.array(clusterGroup).max(20_000)),
     vms: probe(z.array(vm).max(4096)),
@@ -76,5 +83,6 @@ export const rawNodeSchema = z.object({
 
 export type RawNode = z.output<typeof rawNodeSchema>;
 export type RawVm = z.output<typeof vm>;
+export type RawLicenseRow = z.output<typeof licenseRow>;
 export type RawClusterGroup = z.output<typeof clusterGroup>;
 export type RawProbes = RawNode['probes'];

@@ -6,6 +6,10 @@ import type { Release } from '../domain/releases.js';
 export const NODE_STATES = ['Up', 'Down', 'Paused', 'Joining', 'Unknown'] as const;
 export type NodeState = (typeof NODE_STATES)[number];
 
+/** Get-ClusterNode DrainStatus (CLUSTER_NODE_DRAIN_STATUS, domain.md 4). */
+export const DRAIN_STATUSES = ['NotInitiated', 'InProgress', 'Completed', 'Failed'] as const;
+export type DrainStatus = (typeof DRAIN_STATUSES)[number];
+
 /** How AVMA is provided on an Azure Local host: a Windows Server subscription, or host keys of a release. */
 export const AZURE_LOCAL_AVMA_SOURCES = ['subscription', '2019', '2022', '2025'] as const;
 export type AzureLocalAvma = (typeof AZURE_LOCAL_AVMA_SOURCES)[number];
@@ -23,8 +27,14 @@ export interface NodeFacts {
   activationExpires: string | null;
   /** A time-based evaluation licence, from the licence Description. */
   evaluationLicense: boolean;
+  /** Licence rows were found, but only add-ons (e.g. ESU): no Windows licence, so not activated. */
+  onlyAddOnLicenses: boolean;
   hyperV: boolean | null;
+  /** AVMA requests the host logged in the last 30 days (event 12310), or null when not known. */
+  avmaRequests30d: number | null;
   state: NodeState | null;
+  /** Whether the node is being drained of its roles, from its own Get-ClusterNode row. */
+  drainStatus: DrainStatus | null;
   azureLocalAvma: AzureLocalAvma | null;
 }
 
@@ -51,6 +61,22 @@ export interface ProbeError {
   message: string;
 }
 
+/** A node whose facts were not read, and why. */
+export function unreadNode(
+  name: string,
+  error: NodeError,
+  from: { host?: string | null; source?: NodeRecord['source'] } = {},
+): NodeRecord {
+  return {
+    name,
+    host: from.host ?? null,
+    source: from.source ?? 'scanned',
+    facts: null,
+    error,
+    probeErrors: [],
+  };
+}
+
 export interface NodeRecord {
   name: string;
   host: string | null;
@@ -72,10 +98,20 @@ export interface GuestOs {
   build: number | null;
   /** The OS name as declared or reported by KVP (untrusted text). */
   name: string | null;
+  /** Read from KVP while the VM was not running: what the guest reported when it last ran. */
+  stale: boolean;
 }
 
-export const VM_ACTIVATIONS = ['avma', 'other'] as const;
+/** How a VM is activated: by AVMA, another way (KMS, MAK), or not known (judged as if AVMA, never failed). */
+export const VM_ACTIVATIONS = ['avma', 'other', 'unknown'] as const;
 export type VmActivation = (typeof VM_ACTIVATIONS)[number];
+
+/**
+ * Where a VM's activation comes from: declared for the VM, an exception pattern, a default the config sets,
+ * or assumed (nothing in the config says anything: AVMA, never confirmed).
+ */
+export const ACTIVATION_BASES = ['declared', 'pattern', 'default', 'assumed'] as const;
+export type ActivationBasis = (typeof ACTIVATION_BASES)[number];
 
 export interface VmRecord {
   name: string;
@@ -83,9 +119,12 @@ export interface VmRecord {
   owner: string | null;
   /** Empty: every node of the cluster. */
   possibleOwners: string[];
+  /** The VM's power state as Get-VM reported it (Running, Off, Saved, ...; untrusted text), or null. */
+  state: string | null;
   /** Key-Value Pair Exchange integration service enabled; null when unknown. */
   kvp: boolean | null;
   activation: VmActivation;
+  activationBasis: ActivationBasis;
   /** Null when the guest OS is not known. */
   guest: GuestOs | null;
 }

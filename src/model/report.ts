@@ -1,6 +1,6 @@
 // The result of an analysis: one verdict per target, VM, cluster and run, with the findings behind them.
 import type { Severity } from '../rules/types.js';
-import type { GuestOs, NodeRecord, VmActivation } from './facts.js';
+import type { ActivationBasis, GuestOs, NodeRecord, VmActivation } from './facts.js';
 
 /** The JSON report's schema version: report/json.ts writes it, config/read-report.ts reads it and the one before. */
 export const REPORT_SCHEMA_VERSION = 3;
@@ -46,9 +46,15 @@ export interface TargetResult {
 export interface VmResult {
   readonly name: string;
   readonly owner: string | null;
+  /** The VM's power state as read (Running, Off, Saved, ...), or null when declared or not read. */
+  readonly state: string | null;
   readonly activation: VmActivation;
+  /** Why: declared for the VM, a name pattern, the config's default, or assumed (AVMA, never confirmed). */
+  readonly activationBasis: ActivationBasis;
   readonly kvp: boolean | null;
   readonly guest: GuestOs | null;
+  /** Why the VM is not-applicable (e.g. "no AVMA key is published for Windows Server 2022 Essentials"); else null. */
+  readonly reason: string | null;
   /** The real verdict, from every finding. */
   readonly verdict: VmVerdict;
   /** The verdict the gate counts: accepted findings left out. The same as `verdict` when none is accepted. */

@@ -5,8 +5,10 @@ import { EDITION_FAMILIES } from '../domain/editions.js';
 import { LICENSE_STATES } from '../domain/licensing.js';
 import { RELEASES } from '../domain/releases.js';
 import {
+  ACTIVATION_BASES,
   AZURE_LOCAL_AVMA_SOURCES,
   type ClusterRecord,
+  DRAIN_STATUSES,
   GUEST_FAMILIES,
   NODE_ERROR_KINDS,
   NODE_STATES,
@@ -47,8 +49,11 @@ const nodeFacts = z.strictObject({
   licenseState: nullable(z.enum(LICENSE_STATES)),
   activationExpires: nullable(z.iso.datetime()),
   evaluationLicense: z.boolean(),
+  onlyAddOnLicenses: z.boolean().default(false),
   hyperV: nullable(z.boolean()),
+  avmaRequests30d: nullable(z.number().int().nonnegative()).default(null),
   state: nullable(z.enum(NODE_STATES)),
+  drainStatus: nullable(z.enum(DRAIN_STATUSES)).default(null),
   azureLocalAvma: nullable(z.enum(AZURE_LOCAL_AVMA_SOURCES)),
 });
 
@@ -68,14 +73,17 @@ const guest = z.strictObject({
   edition: nullable(z.enum(EDITION_FAMILIES)),
   build: nullable(z.number().int().nonnegative()),
   name: nullable(text),
+  stale: z.boolean().default(false),
 });
 
 const vm = z.strictObject({
   name: text,
   owner: nullable(text),
   possibleOwners: z.array(text),
+  state: nullable(text).default(null),
   kvp: nullable(z.boolean()),
   activation: z.enum(VM_ACTIVATIONS),
+  activationBasis: z.enum(ACTIVATION_BASES).default('assumed'),
   guest: nullable(guest),
 });
 

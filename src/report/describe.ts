@@ -16,7 +16,10 @@ export function editionText(facts: NodeFacts): string {
 
 export function activationText(facts: NodeFacts): string {
   if (facts.activated === null) return 'activation ?';
-  if (!facts.activated) return `not activated${facts.licenseState ? ` (${facts.licenseState})` : ''}`;
+  if (!facts.activated) {
+    if (facts.onlyAddOnLicenses) return 'not activated (only add-on licences)';
+    return `not activated${facts.licenseState ? ` (${facts.licenseState})` : ''}`;
+  }
   return facts.activationExpires ? `activated until ${facts.activationExpires.slice(0, 10)}` : 'activated';
 }
 

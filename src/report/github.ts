@@ -4,8 +4,10 @@
 // shows 10 of each kind per step: each kind stops there, and a notice says how many more.
 import { findingWeight, vmWeight, type Weight } from '../analyze/gate.js';
 import type { Judgement } from '../analyze/judge.js';
+import { acceptanceNotes } from './acceptance-notes.js';
 import { guestText } from './describe.js';
 import { gateHeadline } from './gate-text.js';
+import { vmRemarks } from './remarks.js';
 import { sanitize } from './sanitize.js';
 import { reasonIndex } from './target-reasons.js';
 import type { FormatContext, Formatter, Locator } from './types.js';
@@ -55,10 +57,13 @@ export function annotations(judgement: Judgement, locate: Locator | null | undef
         verdict === 'fail'
           ? `loses activation on ${bad.length} of ${vm.targets.length} possible owners`
           : `cannot be judged on ${bad.length} of ${vm.targets.length} possible owners`;
+      const remarks = vmRemarks(vm)
+        .map((r) => ` (${r})`)
+        .join('');
       all.push({
         kind,
         title: `AVMA: ${vm.name} ${verdict === 'fail' ? 'at risk' : 'unknown'} (${cluster.name})`,
-        message: `${vm.name} (${guestText(vm.guest)}) ${what}. ${detail}`,
+        message: `${vm.name} (${guestText(vm.guest)}) ${what}${remarks}. ${detail}`,
         where: locate?.(cluster.name, { vm: vm.name }),
         weight: bad.length / Math.max(1, vm.targets.length),
       });
@@ -99,8 +104,16 @@ export function* capAnnotations(all: readonly Annotation[]): Iterable<string> {
   }
 }
 
+/** Where a note is about, as file and line when its source says file:line. */
+function noteWhere(source: string | null): { file: string; line: number } | null {
+  const match = source ? /^(.*):(\d+)$/.exec(source) : null;
+  return match ? { file: match[1] ?? '', line: Number(match[2]) } : null;
+}
+
 export const formatGithub: Formatter<Judgement> = function* (judgement, context: FormatContext) {
   yield* capAnnotations(annotations(judgement, context.locate));
+  for (const note of acceptanceNotes(judgement, ANNOTATIONS_PER_KIND))
+    yield `${command({ kind: 'notice', title: 'avma-check: accepted findings', message: note.text, where: noteWhere(note.source) })}\n`;
   const headline = gateHeadline(judgement.gate);
   yield `${command({ kind: 'notice', title: `avma-check: ${headline.slice(0, headline.indexOf(':'))}`, message: `${headline} (exit code ${context.exitCode})` })}\n`;
 };

@@ -5,7 +5,9 @@ import { findingWeight, type GateOptions, vmWeight } from '../analyze/gate.js';
 import type { Judgement, RunFinding } from '../analyze/judge.js';
 import type { NodeRecord } from '../model/facts.js';
 import type { ClusterResult, Finding, VmResult } from '../model/report.js';
+import { acceptanceNotes } from './acceptance-notes.js';
 import { acceptanceText, guestText } from './describe.js';
+import { avmaRequestsText, nodeStateText, vmRemarks } from './remarks.js';
 import { reasonIndex } from './target-reasons.js';
 import type { Formatter, Timings } from './types.js';
 import { xmlLines, xmlText } from './xml.js';
@@ -92,7 +94,11 @@ function nodeCase(cluster: ClusterResult, node: NodeRecord, gate: GateOptions, c
       text: lines(failing),
     };
   const rest = own.filter((f) => f !== unread && !failing.includes(f));
-  if (rest.length > 0) c.out = lines(rest);
+  const facts = node.facts;
+  const about = facts
+    ? [nodeStateText(facts, node.drained), avmaRequestsText(facts)].filter((t): t is string => Boolean(t))
+    : [];
+  if (rest.length > 0 || about.length > 0) c.out = [lines(rest), ...about].filter(Boolean).join('\n');
   return c;
 }
 
@@ -107,7 +113,8 @@ function vmCase(
   const weight = vmWeight(vm, gate);
   const describe = (verdict: 'fail' | 'unknown') =>
     reasons(vm, verdict).map((r) => `${r.node}: ${r.messages.join('; ')} [${r.rules.join(', ')}]`);
-  if (weight === 'not-applicable') c.skipped = `does not use AVMA (${guestText(vm.guest)})`;
+  if (weight === 'not-applicable')
+    c.skipped = `does not use AVMA (${guestText(vm.guest)}): ${vm.reason ?? ''}`;
   else if (weight === 'failure') {
     const failing = describe('fail');
     c.failure = {
@@ -129,6 +136,8 @@ function vmCase(
     const why = describe(vm.verdict === 'at-risk' ? 'fail' : 'unknown').join('\n');
     c.skipped = `${vm.verdict === 'at-risk' ? 'at risk' : 'unknown'}, which the gate lets pass (${weight === 'accepted' ? 'accepted findings' : `--fail-on ${gate.failOn}, --unknown ${gate.unknown}`}):\n${why}`;
   }
+  const remarks = vmRemarks(vm);
+  if (remarks.length > 0) c.out = remarks.join('\n');
   const warnings = cluster.findings.filter(
     (f) => f.vm === vm.name && f.severity === 'warning' && findingWeight(f, gate) === 'failure',
   );
@@ -159,25 +168,45 @@ export function clusterSuite(
   };
 }
 
-export function runSuite(findings: readonly RunFinding[], gate: GateOptions, name: string): Suite | null {
-  if (findings.length === 0) return null;
+export function runSuite(judgement: Judgement, name: string): Suite | null {
+  const gate = judgement.gate.options;
+  const notes = acceptanceNotes(judgement);
+  const accepted: Testcase[] =
+    notes.length > 0
+      ? [
+          {
+            classname: 'avma-check.run',
+            name: 'accepted findings',
+            ms: 0,
+            out: notes.map((n) => n.text).join('\n'),
+          },
+        ]
+      : [];
+  if (judgement.findings.length === 0 && accepted.length === 0) return null;
   return {
     name,
     ms: 0,
-    cases: findings.map((f) => {
-      const c: Testcase = { classname: 'avma-check.run', name: `${f.rule} ${f.source ?? ''}`.trim(), ms: 0 };
-      if (findingWeight(f, gate) === 'failure')
-        c.failure = { message: f.message, type: f.rule, text: f.message };
-      else c.out = f.message;
-      return c;
-    }),
+    cases: [
+      ...accepted,
+      ...judgement.findings.map((f: RunFinding) => {
+        const c: Testcase = {
+          classname: 'avma-check.run',
+          name: `${f.rule} ${f.source ?? ''}`.trim(),
+          ms: 0,
+        };
+        if (findingWeight(f, gate) === 'failure')
+          c.failure = { message: f.message, type: f.rule, text: f.message };
+        else c.out = f.message;
+        return c;
+      }),
+    ],
   };
 }
 
 export function judgementSuites(judgement: Judgement, timings?: Timings, prefix = ''): Suite[] {
   const gate = judgement.gate.options;
   const suites = judgement.report.clusters.map((c) => clusterSuite(c, gate, `${prefix}${c.name}`, timings));
-  const run = runSuite(judgement.findings, gate, `${prefix}run`);
+  const run = runSuite(judgement, `${prefix}run`);
   return run ? [...suites, run] : suites;
 }
 

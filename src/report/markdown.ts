@@ -5,16 +5,17 @@ import { findingWeight, type GateOptions, vmWeight } from '../analyze/gate.js';
 import type { Judgement } from '../analyze/judge.js';
 import type { NodeRecord } from '../model/facts.js';
 import type { ClusterResult } from '../model/report.js';
+import { acceptanceNotes } from './acceptance-notes.js';
 import {
   acceptanceText,
   activationText,
   editionText,
   guestText,
   hyperVText,
-  plural,
   releaseText,
 } from './describe.js';
 import { countsText, GATE_WORD, gateReasons } from './gate-text.js';
+import { nodeStateText, vmRemarks } from './remarks.js';
 import { sanitize } from './sanitize.js';
 import { reasonIndex } from './target-reasons.js';
 import type { Formatter } from './types.js';
@@ -52,9 +53,10 @@ function nodeRow(cluster: string, node: NodeRecord): string {
         editionText(facts),
         activationText(facts),
         hyperVText(facts),
-        `${facts.state ?? ''}${node.drained ? ' (drained)' : ''}`,
+        nodeStateText(facts, node.drained),
+        facts.avmaRequests30d === null ? '' : String(facts.avmaRequests30d),
       ]
-    : ['', '', '', '', ''];
+    : ['', '', '', '', '', ''];
   const error = node.error ? `${node.error.kind}: ${node.error.message}` : '';
   return `| ${cell(cluster)} | ${cell(node.name)} | ${state.map((s) => cell(s)).join(' | ')} | ${cell(error)} |`;
 }
@@ -77,8 +79,11 @@ export function* vmTables(clusters: readonly ClusterResult[], gate: GateOptions)
           (r) =>
             `**${cell(r.node)}**: ${r.messages.map((m) => cell(m)).join('; ')} (${r.rules.map((id) => `\`${id}\``).join(', ')})`,
         );
+        const remarks = vmRemarks(vm)
+          .map((r) => `<br>_${cell(r)}_`)
+          .join('');
         rows.push(
-          `| ${cell(cluster.name)} | ${cell(vm.name)} | ${cell(guestText(vm.guest))} | ${why.join('<br>') || 'no node left to run on'} |`,
+          `| ${cell(cluster.name)} | ${cell(vm.name)} | ${cell(guestText(vm.guest))}${remarks} | ${why.join('<br>') || 'no node left to run on'} |`,
         );
       }
     }
@@ -90,6 +95,27 @@ export function* vmTables(clusters: readonly ClusterResult[], gate: GateOptions)
     yield* rows;
     yield '';
   }
+}
+
+function* notApplicableTable(clusters: readonly ClusterResult[]): Iterable<string> {
+  const rows = clusters.flatMap((c) =>
+    c.vms
+      .filter((vm) => vm.verdict === 'not-applicable')
+      .map(
+        (vm) =>
+          `| ${cell(c.name)} | ${cell(vm.name)} | ${cell(guestText(vm.guest))} | ${cell(vm.reason ?? 'does not use AVMA', 300)} |`,
+      ),
+  );
+  if (rows.length === 0) return;
+  yield* [
+    `### VMs not using AVMA (${rows.length})`,
+    '',
+    '| cluster | VM | guest | why |',
+    '|---|---|---|---|',
+    ...rows.slice(0, 500),
+  ];
+  if (rows.length > 500) yield `| … | ${rows.length - 500} more | | |`;
+  yield '';
 }
 
 function* findingList(judgement: Judgement): Iterable<string> {
@@ -112,24 +138,14 @@ function* findingList(judgement: Judgement): Iterable<string> {
 }
 
 function* acceptedList(judgement: Judgement): Iterable<string> {
-  const { ignore, baseline } = judgement;
+  const notes = acceptanceNotes(judgement, 100);
   const accepted = judgement.report.clusters.flatMap((c) =>
     c.findings.filter((f) => f.accepted && f.severity !== 'warning').map((f) => ({ cluster: c.name, f })),
   );
-  if (!ignore && !baseline && accepted.length === 0) return;
+  if (notes.length === 0 && accepted.length === 0) return;
   yield '### Accepted findings';
   yield '';
-  if (ignore) {
-    yield `Ignore file \`${cell(ignore.file)}\`: ${plural(ignore.entries, 'entry', 'entries')}, ${plural(ignore.suppressed, 'finding')} suppressed.`;
-    for (const s of ignore.wholeRule)
-      yield `- the entry at ${cell(s.source ?? '?')} names no cluster, node or VM: it suppresses \`${s.rule}\` everywhere`;
-  }
-  if (baseline) {
-    yield `Baseline \`${cell(baseline.file)}\` applied: ${plural(baseline.new, 'new finding')}, ${baseline.accepted} already in it, ${baseline.gone.length} gone since.`;
-    for (const g of baseline.gone.slice(0, 100))
-      yield `- gone: \`${g.rule}\` ${cell([g.cluster, g.node, g.vm].filter(Boolean).join('/'))}: ${cell(g.message)}`;
-  }
-  yield '';
+  for (const note of notes) yield `- ${cell(note.text, 800)}`;
   for (const { cluster, f } of accepted.slice(0, 500))
     yield `- ${cell(cluster)}: ${cell(f.message)} \`${f.rule}\` (${cell(f.accepted ? acceptanceText(f.accepted) : '', 300)})`;
   yield '';
@@ -144,10 +160,11 @@ function* markdownLines(judgement: Judgement, exitCode: number): Iterable<string
   yield* vmTables(report.clusters, gate.options);
   yield* findingList(judgement);
   yield* acceptedList(judgement);
+  yield* notApplicableTable(report.clusters);
   yield '### Nodes';
   yield '';
-  yield '| cluster | node | release | edition | activation | Hyper-V | state | error |';
-  yield '|---|---|---|---|---|---|---|---|';
+  yield '| cluster | node | release | edition | activation | Hyper-V | state | AVMA requests (30 d) | error |';
+  yield '|---|---|---|---|---|---|---|---|---|';
   for (const cluster of report.clusters) for (const node of cluster.nodes) yield nodeRow(cluster.name, node);
 }
 

@@ -4,6 +4,7 @@ import type { GateVerdict } from '../analyze/gate.js';
 import type { Judgement } from '../analyze/judge.js';
 import type { NodeRecord } from '../model/facts.js';
 import type { ClusterResult, VmResult } from '../model/report.js';
+import { acceptanceNotes } from './acceptance-notes.js';
 import {
   acceptanceText,
   activationText,
@@ -15,6 +16,7 @@ import {
   releaseText,
 } from './describe.js';
 import { countsText, gateHeadline } from './gate-text.js';
+import { avmaRequestsText, nodeStateText, vmRemarks } from './remarks.js';
 import { sanitize } from './sanitize.js';
 import { makeStyle, type Style } from './style.js';
 import { reasonIndex } from './target-reasons.js';
@@ -33,8 +35,11 @@ function nodeLines(nodes: readonly NodeRecord[], style: Style): string[] {
   return nodes.map((node) => {
     const name = pad(sanitize(node.name, 32), width);
     if (!node.facts) {
-      const error = node.error ? `${node.error.kind}: ${sanitize(node.error.message)}` : 'no facts';
-      const hint = node.error?.hint ? style.dim(` (${sanitize(node.error.hint)})`) : '';
+      const error = node.error ? `${node.error.kind}: ${sanitize(node.error.message, 600)}` : 'no facts';
+      // The hint whole, on its own line: it is what the admin does next.
+      const hint = node.error?.hint
+        ? `\n${' '.repeat(width + 8)}${style.dim(`hint: ${sanitize(node.error.hint, 2000)}`)}`
+        : '';
       return `    ${style.unknown('?')} ${name}  ${style.unknown(error)}${hint}`;
     }
     const facts = node.facts;
@@ -44,7 +49,8 @@ function nodeLines(nodes: readonly NodeRecord[], style: Style): string[] {
       pad(editionText(facts), 22),
       facts.activated === false ? style.bad(pad(activation, 30)) : pad(activation, 30),
       facts.hyperV === false ? style.bad(pad(hyperVText(facts), 10)) : pad(hyperVText(facts), 10),
-      `${facts.state ?? ''}${node.drained ? ' (drained)' : ''}`,
+      pad(nodeStateText(facts, node.drained), 16),
+      avmaRequestsText(facts) ?? '',
     ];
     return `    ${style.dim('·')} ${name}  ${cells.join(' ').trimEnd()}`;
   });
@@ -52,7 +58,25 @@ function nodeLines(nodes: readonly NodeRecord[], style: Style): string[] {
 
 function vmHeader(vm: VmResult, mark: string): string {
   const owner = vm.owner ? `, runs on ${sanitize(vm.owner, 32)}` : '';
-  return `    ${mark} ${sanitize(vm.name, 64)} (${guestText(vm.guest)}${owner})`;
+  const remarks = vmRemarks(vm)
+    .map((r) => `; ${r}`)
+    .join('');
+  return `    ${mark} ${sanitize(vm.name, 64)} (${guestText(vm.guest)}${owner}${remarks})`;
+}
+
+/** VMs that do not use AVMA, each with why: they are never judged, so the reader can check the reason. */
+function notApplicableLines(cluster: ClusterResult, style: Style): string[] {
+  const vms = cluster.vms.filter((vm) => vm.verdict === 'not-applicable');
+  if (vms.length === 0) return [];
+  const shown = vms
+    .slice(0, MAX_LISTED_VMS)
+    .map(
+      (vm) =>
+        `    ${style.dim('-')} ${sanitize(vm.name, 64)} (${guestText(vm.guest)}): ${sanitize(vm.reason ?? 'does not use AVMA', 300)}`,
+    );
+  const more =
+    vms.length > MAX_LISTED_VMS ? [`    … and ${vms.length - MAX_LISTED_VMS} more (see --format json)`] : [];
+  return [`  ${style.dim('Not using AVMA')} (${vms.length})`, ...shown, ...more];
 }
 
 function vmSection(cluster: ClusterResult, verdict: 'at-risk' | 'unknown', style: Style): string[] {
@@ -113,20 +137,25 @@ function clusterLines(cluster: ClusterResult, style: Style): string[] {
   const count = (verdict: VmResult['verdict']) => cluster.vms.filter((vm) => vm.verdict === verdict).length;
   const safe = count('safe');
   const other = count('not-applicable');
+  const assumed = cluster.vms.filter(
+    (vm) => vm.verdict !== 'not-applicable' && vm.activation === 'avma' && vm.activationBasis === 'assumed',
+  ).length;
   const summary = [
     `${count('at-risk')} at risk`,
     `${count('unknown')} unknown`,
     `${safe} safe`,
     ...(other > 0 ? [`${other} not using AVMA`] : []),
   ].join(', ');
+  const assumedNote = assumed > 0 ? `; ${assumed} of them assumed to use AVMA` : '';
   return [
-    `${style.strong(`Cluster ${sanitize(cluster.name, 64)}`)}: ${verdictWord(cluster.verdict, style)} (${plural(cluster.vms.length, 'VM')}: ${summary})`,
+    `${style.strong(`Cluster ${sanitize(cluster.name, 64)}`)}: ${verdictWord(cluster.verdict, style)} (${plural(cluster.vms.length, 'VM')}: ${summary}${assumedNote})`,
     `  Nodes (${cluster.nodes.length})`,
     ...nodeLines(cluster.nodes, style),
     ...vmSection(cluster, 'at-risk', style),
     ...vmSection(cluster, 'unknown', style),
     ...warningLines(cluster, style),
     ...acceptedLines(cluster, style),
+    ...notApplicableLines(cluster, style),
     '',
   ];
 }
@@ -137,27 +166,7 @@ function runLines(judgement: Judgement, style: Style): string[] {
     lines.push(
       `${style.warn('!')} ${sanitize(f.message, 400)} [${f.rule}]${f.source ? style.dim(` (${sanitize(f.source)})`) : ''}`,
     );
-  const ignore = judgement.ignore;
-  if (ignore) {
-    lines.push(
-      `Ignore file ${sanitize(ignore.file)}: ${plural(ignore.entries, 'entry', 'entries')}, ${plural(ignore.suppressed, 'finding')} suppressed`,
-    );
-    for (const s of ignore.wholeRule)
-      lines.push(
-        `  the entry at ${sanitize(s.source ?? '?')} names no cluster, node or VM: it suppresses ${s.rule} everywhere`,
-      );
-  }
-  const baseline = judgement.baseline;
-  if (baseline) {
-    lines.push(
-      `Baseline ${sanitize(baseline.file)} applied: ${plural(baseline.new, 'new finding')}, ${baseline.accepted} already in it, ${baseline.gone.length} gone since`,
-    );
-    for (const f of baseline.gone.slice(0, 20))
-      lines.push(
-        `  - gone: ${f.rule} ${sanitize([f.cluster, f.node, f.vm].filter(Boolean).join('/'), 200)}: ${sanitize(f.message)}`,
-      );
-    if (baseline.gone.length > 20) lines.push(`  … and ${baseline.gone.length - 20} more gone`);
-  }
+  for (const note of acceptanceNotes(judgement)) lines.push(`${style.dim('·')} ${sanitize(note.text, 600)}`);
   return lines.length > 0 ? [...lines, ''] : [];
 }
 

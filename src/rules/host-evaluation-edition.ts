@@ -11,7 +11,8 @@ export default defineRule({
     'counts it as Datacenter, but no source confirms that evaluation hosts activate AVMA guests, and when ' +
     'the evaluation ends the node stops activating.',
   remedy:
-    'Convert the node to a licensed Datacenter edition (DISM /online /Set-Edition) before the evaluation ends.',
+    'Convert the node to a licensed Datacenter edition before the evaluation ends: ' +
+    '`DISM /online /Set-Edition:ServerDatacenter /ProductKey:<a Datacenter product key> /AcceptEula`.',
   checkNode: (node) => {
     const facts = node.facts;
     if (!facts || !isEvaluationHost(facts.edition, facts.evaluationLicense)) return undefined;

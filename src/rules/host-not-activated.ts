@@ -12,6 +12,11 @@ export default defineRule({
   checkNode: (node, { now }) => {
     const facts = node.facts;
     if (!facts) return undefined;
+    if (facts.activated === false && facts.onlyAddOnLicenses) {
+      return {
+        message: `${node.name} is not activated: only add-on licences (such as ESU) are installed, no Windows licence`,
+      };
+    }
     if (facts.activated === false) {
       const state = facts.licenseState ? ` (licence state ${facts.licenseState})` : '';
       return { message: `${node.name} is not activated${state}` };

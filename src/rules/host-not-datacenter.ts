@@ -11,8 +11,10 @@ export default defineRule({
     'Essentials or Hyper-V Server node cannot activate guests, so every AVMA VM that fails over to it ' +
     'loses activation there.',
   remedy:
-    'Upgrade the node to Datacenter (DISM /online /Set-Edition:ServerDatacenter), or remove it from the ' +
-    'possible owners of every AVMA VM.',
+    'Upgrade the node to Datacenter and restart it: ' +
+    '`DISM /online /Set-Edition:ServerDatacenter /ProductKey:<a Datacenter product key> /AcceptEula` ' +
+    '(on Server Core the edition is ServerDatacenterCor). Or remove the node from the possible owners of every ' +
+    'AVMA VM.',
   checkNode: (node) => {
     const facts = node.facts;
     if (!facts?.edition || hostEditionStanding(facts.edition) !== 'not-datacenter') return undefined;

@@ -1,4 +1,5 @@
 // The rule registry: every rule, sorted by id. test/rules/registry.test.ts keeps it in step with the files.
+import activationUnknown from './activation-unknown.js';
 import azureLocalAvmaUndeclared from './azure-local-avma-undeclared.js';
 import factsMissing from './facts-missing.js';
 import guestNewerThanHost from './guest-newer-than-host.js';
@@ -10,6 +11,7 @@ import hostNotActivated from './host-not-activated.js';
 import hostNotDatacenter from './host-not-datacenter.js';
 import hostWithoutHyperV from './host-without-hyper-v.js';
 import kvpDisabled from './kvp-disabled.js';
+import noAvmaRequests from './no-avma-requests.js';
 import nodeUnreachable from './node-unreachable.js';
 import releaseNotCovered from './release-not-covered.js';
 import singleFailoverTarget from './single-failover-target.js';
@@ -17,6 +19,7 @@ import suppressionExpired from './suppression-expired.js';
 import type { Rule } from './types.js';
 
 export const rules: readonly Rule[] = [
+  activationUnknown,
   azureLocalAvmaUndeclared,
   factsMissing,
   guestNewerThanHost,
@@ -28,6 +31,7 @@ export const rules: readonly Rule[] = [
   hostNotDatacenter,
   hostWithoutHyperV,
   kvpDisabled,
+  noAvmaRequests,
   nodeUnreachable,
   releaseNotCovered,
   singleFailoverTarget,

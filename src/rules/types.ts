@@ -21,13 +21,21 @@ export interface TargetSubject {
   readonly node: NodeRecord;
 }
 
+export interface ClusterSubject {
+  /** Every node a VM of the cluster could land on, those not read included. */
+  readonly nodes: readonly NodeRecord[];
+  /** The VMs that are judged (those that may use AVMA). */
+  readonly vms: readonly VmRecord[];
+}
+
 export interface Hit {
   readonly message: string;
 }
 
 /**
  * A rule judges one kind of subject or more: a node (its verdict applies to every VM that could land there),
- * a VM (applies to all its targets), or a target (a VM on one of its possible owners).
+ * a VM (applies to all its targets), a target (a VM on one of its possible owners), or a whole cluster (its
+ * findings name neither node nor VM and change no verdict).
  */
 export interface Rule {
   readonly id: string;
@@ -40,6 +48,7 @@ export interface Rule {
   readonly checkNode?: (node: NodeRecord, context: RuleContext) => Hit | undefined;
   readonly checkVm?: (subject: VmSubject, context: RuleContext) => Hit | undefined;
   readonly checkTarget?: (subject: TargetSubject, context: RuleContext) => Hit | undefined;
+  readonly checkCluster?: (subject: ClusterSubject, context: RuleContext) => Hit | undefined;
   /** For a rule no check raises (a finding about the run itself): what raises it, for the docs. */
   readonly raisedBy?: string;
 }

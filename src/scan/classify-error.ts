@@ -1,18 +1,34 @@
 // Socket and SSH errors -> a node error an admin can act on. Which kinds may pass on their own (and so are
-// retried) is decided here too.
+// retried) is decided here too. Hints are whole sentences, with the node's real port.
 import type { NodeError, NodeErrorKind } from '../model/facts.js';
 
-export const OPENSSH_HINT =
-  'is OpenSSH Server installed and running on the node? Windows Server 2019/2022: ' +
-  'Add-WindowsCapability -Online -Name OpenSSH.Server~~~~0.0.1.0; 2025 has it but disabled: ' +
-  'Set-Service sshd -StartupType Automatic; Start-Service sshd; 2016 and 2012 R2 need Win32-OpenSSH installed; ' +
-  'and does the firewall allow TCP port 22?';
+/** How to get Windows OpenSSH Server running and reachable on `port`, for every release. */
+export function openSshHint(port: number): string {
+  return (
+    `Is OpenSSH Server installed and running on the node, and does its firewall allow TCP port ${port}? ` +
+    'Windows Server 2019 and 2022: Add-WindowsCapability -Online -Name OpenSSH.Server~~~~0.0.1.0, then ' +
+    'Start-Service sshd; Set-Service -Name sshd -StartupType Automatic. ' +
+    'Windows Server 2025 ships sshd installed but disabled: run the same Start-Service and Set-Service commands. ' +
+    'Windows Server 2016 and 2012 R2 have no OpenSSH in the box: install Win32-OpenSSH from ' +
+    'github.com/PowerShell/Win32-OpenSSH/releases (install-sshd.ps1), then start it and set it to Automatic the same way. ' +
+    `If the firewall rule is missing: New-NetFirewallRule -Name OpenSSH-Server-In-TCP -DisplayName 'OpenSSH Server (sshd)' ` +
+    `-Enabled True -Direction Inbound -Protocol TCP -Action Allow -LocalPort ${port}.`
+  );
+}
+
+/** The raw collector output of a node whose output could not be used (see ScanOptions.onRawOutput). */
+export interface RawOutput {
+  stdout: Buffer;
+  stderr: Buffer;
+}
 
 export interface ErrorContext {
   host: string;
   port: number;
   username: string;
   connectTimeoutMs: number;
+  /** "jump host NAME" when the error is a jump host's, else null. */
+  jumpHost?: string | null | undefined;
 }
 
 const RETRYABLE = new Set<NodeErrorKind>(['unreachable', 'timeout']);
@@ -20,6 +36,8 @@ const RETRYABLE = new Set<NodeErrorKind>(['unreachable', 'timeout']);
 export class NodeFailure extends Error {
   readonly error: NodeError;
   readonly retryable: boolean;
+  /** What the node printed, when its output could not be used. */
+  raw: RawOutput | null = null;
 
   constructor(
     kind: NodeErrorKind,
@@ -36,37 +54,37 @@ export class NodeFailure extends Error {
 export function classifyConnectError(error: unknown, context: ErrorContext): NodeFailure {
   if (error instanceof NodeFailure) return error;
   const { code, level, message } = error as { code?: string; level?: string; message?: string };
-  const where = `${context.host}:${context.port}`;
+  const address = `${context.host}:${context.port}`;
+  const where = context.jumpHost ? `${context.jumpHost} (${address})` : address;
+  const sshdHint = context.jumpHost
+    ? `Is sshd running on the jump host, and does its firewall allow TCP port ${context.port}?`
+    : openSshHint(context.port);
   switch (code) {
     case 'ECONNREFUSED':
-      return new NodeFailure('unreachable', `connection refused by ${where}`, OPENSSH_HINT);
+      return new NodeFailure('unreachable', `connection refused by ${where}`, sshdHint);
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
       return new NodeFailure(
         'unreachable',
-        `cannot resolve ${context.host}`,
-        "check the node's host in the config and DNS",
+        `cannot resolve ${context.jumpHost ?? context.host}`,
+        'Check the host name in the config (or HostName in your OpenSSH config) and DNS.',
       );
     case 'EHOSTUNREACH':
     case 'ENETUNREACH':
       return new NodeFailure(
         'unreachable',
         `no route to ${where}`,
-        'check the address and the network path to the node',
+        'Check the address and the network path.',
       );
     case 'ECONNRESET':
     case 'EPIPE':
       return new NodeFailure(
         'unreachable',
         `${where} closed the connection during the SSH handshake`,
-        OPENSSH_HINT,
+        sshdHint,
       );
     case 'ETIMEDOUT':
-      return new NodeFailure(
-        'unreachable',
-        `${where} closed the connection before SSH was ready`,
-        OPENSSH_HINT,
-      );
+      return new NodeFailure('unreachable', `${where} closed the connection before SSH was ready`, sshdHint);
     default:
       break;
   }
@@ -75,20 +93,23 @@ export function classifyConnectError(error: unknown, context: ErrorContext): Nod
     return new NodeFailure(
       'timeout',
       `no SSH handshake from ${where} within ${seconds} s`,
-      'the node accepts TCP but does not speak SSH: is it overloaded, or is something else listening on that port?',
+      'It accepts TCP but does not speak SSH: is it overloaded, or is something other than sshd listening on that port?',
     );
   }
   if (level === 'client-authentication') {
     return new NodeFailure(
       'auth',
       `${where} refused the login of user ${context.username}`,
-      'check ssh.username, that the public key is in administrators_authorized_keys on the node, and the passphrase or password variable',
+      context.jumpHost
+        ? 'Check User and IdentityFile for the jump host in your OpenSSH config, or the keys in your ssh-agent.'
+        : 'Check ssh.username, that the public key is in administrators_authorized_keys on the node ' +
+            '(C:\\ProgramData\\ssh), and the passphrase or password variable.',
       false,
     );
   }
   return new NodeFailure(
     'unreachable',
     `cannot connect to ${where}: ${String(message ?? error).slice(0, 200)}`,
-    OPENSSH_HINT,
+    sshdHint,
   );
 }

@@ -1,21 +1,28 @@
 // OpenSSH known_hosts: plain and hashed host patterns, [host]:port, wildcards and negation, @revoked.
 // A key is compared as the raw key blob, never as a fingerprint string.
 import { createHmac } from 'node:crypto';
-import { appendFile, mkdir, readFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
 
 export interface KnownHostEntry {
   marker: '@revoked' | '@cert-authority' | null;
   patterns: string;
   keyType: string;
   key: Buffer;
+  /** Where the entry was read, for messages: file path and 1-based line. */
+  file: string;
+  line: number;
 }
 
 export type HostKeyVerdict = 'known' | 'unknown' | 'changed' | 'revoked';
 
-export function parseKnownHosts(text: string): KnownHostEntry[] {
+export interface HostKeyCheck {
+  verdict: HostKeyVerdict;
+  /** The keys recorded for the host (no markers): what a changed key is compared with. */
+  recorded: KnownHostEntry[];
+}
+
+export function parseKnownHosts(text: string, file = 'known_hosts'): KnownHostEntry[] {
   const entries: KnownHostEntry[] = [];
-  for (const line of text.split(/\r?\n/)) {
+  for (const [index, line] of text.split(/\r?\n/).entries()) {
     const fields = line.trim().split(/\s+/);
     if (fields.length === 0 || !fields[0] || fields[0].startsWith('#')) continue;
     const marker = fields[0] === '@revoked' || fields[0] === '@cert-authority' ? fields.shift() : null;
@@ -26,6 +33,8 @@ export function parseKnownHosts(text: string): KnownHostEntry[] {
       patterns,
       keyType,
       key: Buffer.from(key, 'base64'),
+      file,
+      line: index + 1,
     });
   }
   return entries;
@@ -69,33 +78,36 @@ export function keyTypeOf(blob: Buffer): string {
   return blob.subarray(4, 4 + length).toString('latin1');
 }
 
+function entriesFor(entries: readonly KnownHostEntry[], name: string): KnownHostEntry[] {
+  return entries.filter((entry) => entry.marker !== '@cert-authority' && matchesHost(entry.patterns, name));
+}
+
+/**
+ * OpenSSH's check (hostfile.c check_hostkeys_by_key_or_type): a host with any recorded key must present one of
+ * them. A key of another type than the recorded ones is a changed key, never a new one.
+ */
+export function checkHostKey(entries: readonly KnownHostEntry[], name: string, key: Buffer): HostKeyCheck {
+  const forHost = entriesFor(entries, name);
+  const recorded = forHost.filter((entry) => entry.marker === null);
+  if (forHost.some((entry) => entry.marker === '@revoked' && entry.key.equals(key)))
+    return { verdict: 'revoked', recorded };
+  if (recorded.some((entry) => entry.key.equals(key))) return { verdict: 'known', recorded };
+  return { verdict: recorded.length > 0 ? 'changed' : 'unknown', recorded };
+}
+
 export function verifyHostKey(entries: readonly KnownHostEntry[], name: string, key: Buffer): HostKeyVerdict {
-  const forHost = entries.filter(
-    (entry) => entry.marker !== '@cert-authority' && matchesHost(entry.patterns, name),
-  );
-  if (forHost.some((entry) => entry.marker === '@revoked' && entry.key.equals(key))) return 'revoked';
-  const plain = forHost.filter((entry) => entry.marker === null);
-  if (plain.some((entry) => entry.key.equals(key))) return 'known';
-  // Like OpenSSH: another key of the same type for this host means the key changed.
-  return plain.some((entry) => entry.keyType === keyTypeOf(key)) ? 'changed' : 'unknown';
+  return checkHostKey(entries, name, key).verdict;
 }
 
-export async function loadKnownHosts(file: string): Promise<KnownHostEntry[]> {
-  try {
-    return parseKnownHosts(await readFile(file, 'utf8'));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
+/** The key types recorded for a host, in file order, each once. */
+export function recordedKeyTypes(entries: readonly KnownHostEntry[], name: string): string[] {
+  const types = entriesFor(entries, name)
+    .filter((entry) => entry.marker === null)
+    .map((entry) => keyTypeOf(entry.key));
+  return [...new Set(types)];
 }
 
-/** Trust on first use: appends the key in known_hosts format. */
-export async function appendKnownHost(file: string, name: string, key: Buffer): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
-  // A file whose last line has no newline would otherwise swallow the new entry into it.
-  const existing = await readFile(file).catch(() => Buffer.alloc(0));
-  const separator = existing.length > 0 && existing[existing.length - 1] !== 0x0a ? '\n' : '';
-  await appendFile(file, `${separator}${name} ${keyTypeOf(key)} ${key.toString('base64')}\n`, {
-    mode: 0o600,
-  });
+/** One known_hosts line for a key. */
+export function knownHostLine(name: string, key: Buffer): string {
+  return `${name} ${keyTypeOf(key)} ${key.toString('base64')}`;
 }

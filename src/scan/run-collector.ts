@@ -46,7 +46,7 @@ export function runCollector(client: Client, options: RunOptions): Promise<Colle
           new NodeFailure(
             'timeout',
             `the collector did not finish within ${seconds} s`,
-            'raise ssh.commandTimeoutSeconds or --command-timeout for large hosts',
+            'Raise ssh.commandTimeoutSeconds or --command-timeout for large hosts.',
             false,
           ),
         ),
@@ -72,7 +72,7 @@ export function runCollector(client: Client, options: RunOptions): Promise<Colle
             new NodeFailure(
               'bad-output',
               `the node sent more than ${limit} of output; the rest was not read`,
-              'something on the node prints far more than the collector does: check its shell profile or the SSH banner',
+              'Something on the node prints far more than the collector does: check its PowerShell profile and the SSH banner.',
             ),
           );
         }
@@ -88,14 +88,14 @@ export function runCollector(client: Client, options: RunOptions): Promise<Colle
       channel.on('close', () => {
         if (exitCode === null) {
           const said = stderrSummary(Buffer.concat(stderr));
-          return finish(
-            new NodeFailure(
-              'command-failed',
-              `the connection closed before the collector finished${said ? ` (${said})` : ''}`,
-              'the node or its network dropped the session: run the scan again',
-              true,
-            ),
+          const failure = new NodeFailure(
+            'command-failed',
+            `the connection closed before the collector finished${said ? ` (${said})` : ''}`,
+            'The node or its network dropped the session: run the scan again.',
+            true,
           );
+          failure.raw = { stdout: Buffer.concat(stdout), stderr: Buffer.concat(stderr) };
+          return finish(failure);
         }
         finish(null);
       });

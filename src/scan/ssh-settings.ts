@@ -1,21 +1,48 @@
-// SSH settings for one node: defaults < cluster < node, with secrets only from environment variables.
-import { readFile } from 'node:fs/promises';
-import { homedir } from 'node:os';
+// SSH settings for one node: clusters.yaml (defaults < cluster < node) wins over the user's OpenSSH config
+// (~/.ssh/config, or ssh.configFile), which wins over built-in defaults. Secrets come only from environment
+// variables. Jump hosts (ProxyJump) are resolved through the same OpenSSH config.
+import { homedir, hostname, userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import type { SshConfig } from '../config/schema.js';
 import { UserError } from '../config/user-error.js';
+import { agentProblem } from './agent-check.js';
+import { type Identity, KeyRing, type Passphrase } from './private-keys.js';
+import type { JumpSpec } from './proxy-jump.js';
+import { type ConfigFile, readSshConfigFile } from './ssh-config-file.js';
+import { lookupHost } from './ssh-config-lookup.js';
+import {
+  expandIdentityFile,
+  interpretOptions,
+  type SshConfigHost,
+  type TokenValues,
+  validateSshConfig,
+} from './ssh-config-options.js';
 
 export const DEFAULT_CONNECT_TIMEOUT_SECONDS = 10;
 export const DEFAULT_COMMAND_TIMEOUT_SECONDS = 120;
+const MAX_JUMP_DEPTH = 8;
 
-export interface SshSettings {
-  username: string;
+/** One SSH login: a jump host, or the node itself. */
+export interface HopSettings {
+  /** The name as given (clusters.yaml host or a ProxyJump entry), before HostName. */
+  alias: string;
+  /** Where to connect: the OpenSSH config's HostName, else the alias. */
+  host: string;
   port: number;
-  privateKey: Buffer | null;
-  passphrase: string | null;
-  password: string | null;
+  username: string;
+  identities: Identity[];
+  identitiesOnly: boolean;
   agent: string | null;
+  /** Why SSH_AUTH_SOCK's agent is left out (it did not answer when the run started), or null. */
+  agentProblem: string | null;
+  password: string | null;
+  /** The user's known_hosts file: checked, and where new keys are recorded. */
   knownHostsPath: string;
+}
+
+export interface SshSettings extends HopSettings {
+  /** Jump hosts to go through, first to last (empty: connect directly). */
+  jumps: HopSettings[];
   connectTimeoutMs: number;
   commandTimeoutMs: number;
 }
@@ -40,54 +67,189 @@ function fromEnv(env: Readonly<Record<string, string | undefined>>, name: string
   return value;
 }
 
-const keyCache = new Map<string, Promise<Buffer>>();
-
-function readKey(path: string): Promise<Buffer> {
-  let key = keyCache.get(path);
-  if (!key) {
-    key = readFile(path).catch((error: NodeJS.ErrnoException) => {
-      throw new UserError(
-        `cannot read the private key ${path} (${error.code ?? error.message})`,
-        'check ssh.privateKeyPath',
-      );
-    });
-    keyCache.set(path, key);
+/** Who runs the scan, for OpenSSH's defaults and tokens. userInfo() throws for a uid with no passwd entry. */
+function localIdentity() {
+  let user = { username: '', uid: -1 };
+  try {
+    user = userInfo();
+  } catch {
+    // A container user without a name: OpenSSH's %u and default user stay empty.
   }
-  return key;
+  return { home: homedir(), localUser: user.username, localHost: hostname(), uid: user.uid };
 }
 
-export async function resolveSsh(
-  layers: readonly (SshConfig | undefined)[],
-  env: Readonly<Record<string, string | undefined>>,
-  overrides: SshOverrides,
-): Promise<SshSettings> {
-  const merged: SshConfig = Object.assign({}, ...layers.filter(Boolean));
-  const agent = merged.agent === false ? null : (env.SSH_AUTH_SOCK ?? null);
-  const keyPath = merged.privateKeyPath ? expandHome(merged.privateKeyPath) : null;
-  if (merged.agent === true && !agent)
-    throw new UserError(
-      'ssh.agent is true, but SSH_AUTH_SOCK is not set',
-      'start ssh-agent and add your key, or give ssh.privateKeyPath',
-    );
-  const password = merged.passwordEnv ? fromEnv(env, merged.passwordEnv, 'SSH password') : null;
-  if (!keyPath && !agent && !password) {
-    throw new UserError(
-      'no way to log in: give ssh.privateKeyPath, run an ssh-agent, or name a password variable in ssh.passwordEnv',
-    );
+/** What every node of a run shares: the environment, decrypted keys and parsed OpenSSH configs. */
+export class SshResolver {
+  readonly keys = new KeyRing();
+  private readonly configs = new Map<string, Promise<ConfigFile | null>>();
+  private readonly local = localIdentity();
+
+  constructor(
+    private readonly env: Readonly<Record<string, string | undefined>>,
+    private readonly overrides: SshOverrides,
+  ) {}
+
+  private sshConfig(setting: string | undefined): Promise<ConfigFile | null> {
+    if (setting?.toLowerCase() === 'none') return Promise.resolve(null);
+    const path = expandHome(setting ?? '~/.ssh/config');
+    let config = this.configs.get(path);
+    if (!config) {
+      config = readSshConfigFile(path, setting !== undefined, this.local.home).then((file) => {
+        if (file) validateSshConfig(file);
+        return file;
+      });
+      this.configs.set(path, config);
+    }
+    return config;
   }
-  return {
-    username: merged.username ?? 'avma-scan',
-    port: merged.port ?? 22,
-    privateKey: keyPath ? await readKey(keyPath) : null,
-    passphrase: merged.passphraseEnv ? fromEnv(env, merged.passphraseEnv, 'key passphrase') : null,
-    password,
-    agent,
-    knownHostsPath: expandHome(merged.knownHostsPath ?? '~/.ssh/known_hosts'),
-    connectTimeoutMs:
-      1000 *
-      (overrides.connectTimeoutSeconds ?? merged.connectTimeoutSeconds ?? DEFAULT_CONNECT_TIMEOUT_SECONDS),
-    commandTimeoutMs:
-      1000 *
-      (overrides.commandTimeoutSeconds ?? merged.commandTimeoutSeconds ?? DEFAULT_COMMAND_TIMEOUT_SECONDS),
-  };
+
+  private readonly agents = new Map<string, Promise<string | null>>();
+
+  /** Whether the agent answers: asked once per socket and run. */
+  private checkAgent(socket: string): Promise<string | null> {
+    let problem = this.agents.get(socket);
+    if (!problem) {
+      problem = agentProblem(socket);
+      this.agents.set(socket, problem);
+    }
+    return problem;
+  }
+
+  private lookup(config: ConfigFile | null, host: string): SshConfigHost {
+    return interpretOptions(lookupHost(config, host, this.local), host);
+  }
+
+  private async identities(
+    paths: readonly string[],
+    from: 'config' | 'ssh-config',
+    passphrase: Passphrase | null,
+    agent: boolean,
+  ): Promise<Identity[]> {
+    const loaded = await Promise.all(paths.map((path) => this.keys.load({ path, passphrase, from, agent })));
+    return loaded.filter((identity): identity is Identity => identity !== null);
+  }
+
+  private tokens(alias: string, entry: SshConfigHost, username: string, port: number): TokenValues {
+    return { ...this.local, originalHost: alias, host: entry.hostname ?? alias, user: username, port };
+  }
+
+  /** Settings for the node reached as `hostArg` (its clusters.yaml host, or its name). */
+  async resolve(layers: readonly (SshConfig | undefined)[], hostArg: string): Promise<SshSettings> {
+    const merged: SshConfig = Object.assign({}, ...layers.filter(Boolean));
+    const config = await this.sshConfig(merged.configFile);
+    const entry = this.lookup(config, hostArg);
+    const socket = merged.agent === false ? null : (this.env.SSH_AUTH_SOCK ?? null);
+    if (merged.agent === true && !socket)
+      throw new UserError(
+        'ssh.agent is true, but SSH_AUTH_SOCK is not set',
+        'start ssh-agent and add your key, or give ssh.privateKeyPath',
+      );
+    const agentProblem = socket ? await this.checkAgent(socket) : null;
+    if (merged.agent === true && agentProblem)
+      throw new UserError(
+        `ssh.agent is true, but ${agentProblem}`,
+        'start ssh-agent again and add your key (ssh-add)',
+      );
+    const agent = agentProblem ? null : socket;
+    const passphrase = merged.passphraseEnv
+      ? { value: fromEnv(this.env, merged.passphraseEnv, 'key passphrase'), variable: merged.passphraseEnv }
+      : null;
+    const password = merged.passwordEnv ? fromEnv(this.env, merged.passwordEnv, 'SSH password') : null;
+    const username = merged.username ?? entry.user ?? 'avma-scan';
+    const port = merged.port ?? entry.port ?? 22;
+    const identities = merged.privateKeyPath
+      ? await this.identities([expandHome(merged.privateKeyPath)], 'config', passphrase, agent !== null)
+      : await this.identities(
+          entry.identityFiles.map((file) =>
+            expandHome(expandIdentityFile(file, this.tokens(hostArg, entry, username, port))),
+          ),
+          'ssh-config',
+          passphrase,
+          agent !== null,
+        );
+    if (!identities.some((identity) => identity.key) && !agent && !password) {
+      throw new UserError(
+        `no way to log in${agentProblem ? ` (${agentProblem})` : ''}: give ssh.privateKeyPath, run an ssh-agent, or name a password variable in ssh.passwordEnv`,
+      );
+    }
+    const node = {
+      alias: hostArg,
+      host: entry.hostname ?? hostArg,
+      port,
+      username,
+      identities,
+      identitiesOnly: entry.identitiesOnly,
+      agent,
+      agentProblem,
+      password,
+      knownHostsPath: expandHome(merged.knownHostsPath ?? '~/.ssh/known_hosts'),
+    };
+    return {
+      ...node,
+      jumps: await this.jumpChain(config, entry.proxyJump ?? [], node, passphrase, [hostArg]),
+      connectTimeoutMs:
+        1000 *
+        (this.overrides.connectTimeoutSeconds ??
+          merged.connectTimeoutSeconds ??
+          DEFAULT_CONNECT_TIMEOUT_SECONDS),
+      commandTimeoutMs:
+        1000 *
+        (this.overrides.commandTimeoutSeconds ??
+          merged.commandTimeoutSeconds ??
+          DEFAULT_COMMAND_TIMEOUT_SECONDS),
+    };
+  }
+
+  /**
+   * As `ssh -J j1,j2` does: j2 is reached through j1, and only j1's own ProxyJump (from the config) applies.
+   * A jump host is never sent the node's password; without IdentityFiles of its own it is offered the node's keys.
+   */
+  private async jumpChain(
+    config: ConfigFile | null,
+    specs: readonly JumpSpec[],
+    node: HopSettings,
+    passphrase: Passphrase | null,
+    path: readonly string[],
+  ): Promise<HopSettings[]> {
+    const [first] = specs;
+    if (!first) return [];
+    if (path.length > MAX_JUMP_DEPTH)
+      throw new UserError(
+        `ProxyJump for ${path[0]} leads through more than ${MAX_JUMP_DEPTH} jump hosts (${path.join(' via ')}): is there a loop?`,
+        'check ProxyJump in your OpenSSH config',
+      );
+    const before = await this.jumpChain(
+      config,
+      this.lookup(config, first.host).proxyJump ?? [],
+      node,
+      passphrase,
+      [...path, first.host],
+    );
+    const hops = await Promise.all(
+      specs.map(async (spec): Promise<HopSettings> => {
+        const entry = this.lookup(config, spec.host);
+        const username = spec.user ?? entry.user ?? this.local.localUser;
+        const port = spec.port ?? entry.port ?? 22;
+        const files = entry.identityFiles.map((file) =>
+          expandHome(expandIdentityFile(file, this.tokens(spec.host, entry, username, port))),
+        );
+        return {
+          alias: spec.host,
+          host: entry.hostname ?? spec.host,
+          port,
+          username,
+          identities:
+            files.length > 0
+              ? await this.identities(files, 'ssh-config', passphrase, node.agent !== null)
+              : node.identities,
+          identitiesOnly: entry.identitiesOnly,
+          agent: node.agent,
+          agentProblem: node.agentProblem,
+          password: null,
+          knownHostsPath: node.knownHostsPath,
+        };
+      }),
+    );
+    return [...before, ...hops];
+  }
 }

@@ -12,23 +12,51 @@ const RELEASES: Record<SimRelease, { build: number; version: string; name: strin
   '2025': { build: 26100, version: '10.0', name: 'Windows Server 2025' },
 };
 
-export type SimEdition = 'Datacenter' | 'Standard' | 'DatacenterEval';
+export type SimEdition =
+  | 'Datacenter'
+  | 'Standard'
+  | 'DatacenterEval'
+  | 'StandardEval'
+  | 'Essentials'
+  | 'Foundation'
+  | 'HyperVServer'
+  | 'AzureLocal';
 
-const EDITIONS: Record<SimEdition, { id: string; sku: number; caption: string }> = {
-  Datacenter: { id: 'ServerDatacenter', sku: 8, caption: 'Datacenter' },
-  Standard: { id: 'ServerStandard', sku: 7, caption: 'Standard' },
-  DatacenterEval: { id: 'ServerDatacenterEval', sku: 80, caption: 'Datacenter Evaluation' },
+/** EditionID, OperatingSystemSKU and ProductName (KVP OSName; the Caption adds "Microsoft "). */
+const EDITIONS: Record<SimEdition, { id: string; sku: number; product: (release: string) => string }> = {
+  Datacenter: { id: 'ServerDatacenter', sku: 8, product: (r) => `${r} Datacenter` },
+  Standard: { id: 'ServerStandard', sku: 7, product: (r) => `${r} Standard` },
+  DatacenterEval: { id: 'ServerDatacenterEval', sku: 80, product: (r) => `${r} Datacenter Evaluation` },
+  StandardEval: { id: 'ServerStandardEval', sku: 79, product: (r) => `${r} Standard Evaluation` },
+  Essentials: { id: 'ServerSolution', sku: 50, product: (r) => `${r} Essentials` },
+  Foundation: { id: 'ServerFoundation', sku: 33, product: (r) => `${r} Foundation` },
+  HyperVServer: {
+    id: 'ServerHyperCore',
+    sku: 42,
+    product: (r) => r.replace('Windows Server', 'Hyper-V Server'),
+  },
+  AzureLocal: { id: 'ServerAzureStackHCICor', sku: 406, product: () => 'Azure Stack HCI' },
 };
+
+function productName(release: SimRelease, edition: SimEdition): string {
+  return EDITIONS[edition].product(RELEASES[release].name);
+}
 
 export interface SimHost {
   name: string;
   release: SimRelease;
   edition: SimEdition;
-  /** LicenseStatus: 1 licensed, 5 notification (lapsed), ... */
-  licenseStatus?: number;
+  /** LicenseStatus of the OS row: 1 licensed, 5 notification (lapsed), ...; null: no OS row installed. */
+  licenseStatus?: number | null;
+  /** An Extended Security Updates add-on row (2012 R2) with this LicenseStatus. */
+  esu?: number;
   graceMinutes?: number;
   hyperV?: boolean;
   state?: 'Up' | 'Down' | 'Paused';
+  /** Events 12310 (AVMA requests) in the last 30 days; 12 unless told. failingProbes.avmaRequests denies it. */
+  avmaRequests?: number;
+  /** Get-ClusterNode DrainStatus; NotInitiated unless told. */
+  drainStatus?: 'NotInitiated' | 'InProgress' | 'Completed' | 'Failed';
   /** Probes that fail on this host, with the error PowerShell gives. */
   failingProbes?: Partial<Record<keyof RawNode['probes'], string>>;
 }
@@ -37,8 +65,10 @@ export interface SimVm {
   name: string;
   owner: string;
   possibleOwners?: string[];
-  /** Null: the VM is off, so its KVP intrinsic items are empty. */
+  /** Null: the guest reports nothing (its KVP intrinsic items are empty). */
   guest: { release: SimRelease; edition: SimEdition } | { os: string; linux: true } | null;
+  /** Get-VM State: Running when a guest is given, Off otherwise. Off or Saved with a guest: stale KVP items. */
+  state?: string;
   kvp?: boolean;
 }
 
@@ -82,7 +112,7 @@ function guestItems(vm: SimVm): string[] {
   const [major, minor] = release.version.split('.');
   return [
     kvpItem('FullyQualifiedDomainName', `${vm.name}.corp.example`),
-    kvpItem('OSName', `${release.name} ${edition.caption}`),
+    kvpItem('OSName', productName(guest.release, guest.edition)),
     kvpItem('OSVersion', `${release.version}.${release.build}`),
     kvpItem('CSDVersion', ''),
     kvpItem('OSMajorVersion', major ?? ''),
@@ -111,49 +141,76 @@ function probe<T>(host: SimHost, name: keyof RawNode['probes'], value: T) {
   return error === undefined ? { ok: true as const, value } : { ok: false as const, error };
 }
 
+/** SoftwareLicensingProduct rows under the Windows ApplicationID: the OS row, and an ESU add-on row if any. */
+function licenseRows(host: SimHost) {
+  const edition = EDITIONS[host.edition];
+  const rows = [];
+  if (host.licenseStatus !== null) {
+    rows.push({
+      Name: `Windows(R), ${edition.id} edition`,
+      Description:
+        host.edition === 'DatacenterEval' || host.edition === 'StandardEval'
+          ? 'Windows(R) Operating System, TIMEBASED_EVAL channel'
+          : 'Windows(R) Operating System, VOLUME_MAK channel',
+      LicenseStatus: String(host.licenseStatus ?? 1),
+      GracePeriodRemaining: String(host.graceMinutes ?? 0),
+      PartialProductKey: 'XXXXX',
+      LicenseFamily: edition.id,
+      LicenseIsAddon: false,
+    });
+  }
+  if (host.esu !== undefined) {
+    rows.push({
+      Name: 'Windows(R), Server-ESU-Year1 add-on for ServerDatacenter',
+      Description: 'Windows(R) Operating System, VOLUME_MAK channel',
+      LicenseStatus: String(host.esu),
+      GracePeriodRemaining: '0',
+      PartialProductKey: 'YYYYY',
+      LicenseFamily: 'Server-ESU-Year1',
+      LicenseIsAddon: true,
+    });
+  }
+  return rows;
+}
+
 export function hostDocument(spec: SimClusterSpec, host: SimHost): RawNode {
   const release = RELEASES[host.release];
   const edition = EDITIONS[host.edition];
   const names = spec.hosts.map((h) => h.name);
   return {
-    collectorVersion: 1,
+    collectorVersion: 2,
     computerName: host.name,
     probes: {
       currentVersion: probe(host, 'currentVersion', {
         EditionID: edition.id,
-        ProductName: `${release.name} ${edition.caption}`,
+        ProductName: productName(host.release, host.edition),
         CurrentBuild: String(release.build),
         UBR: '2700',
         DisplayVersion: host.release === '2025' ? '24H2' : '',
         InstallationType: 'Server',
       }),
       operatingSystem: probe(host, 'operatingSystem', {
-        Caption: `Microsoft ${release.name} ${edition.caption}`,
+        Caption: `Microsoft ${productName(host.release, host.edition)}`,
         Version: `${release.version}.${release.build}`,
         BuildNumber: String(release.build),
         OperatingSystemSKU: String(edition.sku),
         ProductType: '3',
       }),
-      license: probe(host, 'license', [
-        {
-          Name: `Windows(R), Server${edition.caption.replace(/\s/g, '')} edition`,
-          Description:
-            host.edition === 'DatacenterEval'
-              ? 'Windows(R) Operating System, TIMEBASED_EVAL channel'
-              : 'Windows(R) Operating System, VOLUME_MAK channel',
-          LicenseStatus: String(host.licenseStatus ?? 1),
-          GracePeriodRemaining: String(host.graceMinutes ?? 0),
-          PartialProductKey: 'XXXXX',
-        },
-      ]),
+      license: probe(host, 'license', licenseRows(host)),
       hyperV: probe(host, 'hyperV', {
         Installed: host.hyperV ?? true,
         InstallState: host.hyperV === false ? 'Available' : 'Installed',
       }),
+      avmaRequests: probe(host, 'avmaRequests', host.avmaRequests ?? 12),
+      cluster: probe(host, 'cluster', { Name: spec.name }),
       clusterNodes: probe(
         host,
         'clusterNodes',
-        spec.hosts.map((h) => ({ Name: h.name, State: h.state ?? 'Up', DrainStatus: 'NotInitiated' })),
+        spec.hosts.map((h) => ({
+          Name: h.name,
+          State: h.state ?? 'Up',
+          DrainStatus: h.drainStatus ?? 'NotInitiated',
+        })),
       ),
       clusterGroups: probe(
         host,
@@ -176,7 +233,7 @@ export function hostDocument(spec: SimClusterSpec, host: SimHost): RawNode {
             return {
               Name: vm.name,
               VMId: id,
-              State: vm.guest ? 'Running' : 'Off',
+              State: vm.state ?? (vm.guest ? 'Running' : 'Off'),
               IsClustered: true,
               IntegrationServices: {
                 ok: true as const,

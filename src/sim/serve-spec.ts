@@ -19,7 +19,10 @@ export interface ServedCluster {
 }
 
 export interface ServeOptions {
-  faults?: Record<string, { fault?: SimFault; delayMs?: number; document?: unknown; noise?: string }>;
+  faults?: Record<
+    string,
+    { fault?: SimFault; delayMs?: number; document?: unknown; noise?: string; hostKeys?: readonly string[] }
+  >;
   firstOctet?: number;
   /** Leave these nodes out of known_hosts. */
   unknownHostKeys?: string[];
@@ -49,7 +52,16 @@ export async function serveSpec(spec: SimClusterSpec, options: ServeOptions = {}
   );
   await writeFile(keyPath, SIM_CLIENT_KEY, { mode: 0o600 });
   const config = configSchema.parse({
-    defaults: { ssh: { username: SIM_USERNAME, privateKeyPath: keyPath, knownHostsPath, agent: false } },
+    // The simulated nodes answer on loopback: the user's ~/.ssh/config (a ProxyJump for Host *) must not apply.
+    defaults: {
+      ssh: {
+        username: SIM_USERNAME,
+        privateKeyPath: keyPath,
+        knownHostsPath,
+        agent: false,
+        configFile: 'none',
+      },
+    },
     clusters: [
       {
         name: spec.name,

@@ -2,6 +2,7 @@
 // answering the collector's command line the way Windows OpenSSH with cmd.exe and PowerShell 5.1 would.
 import { createServer, type Server as NetServer, type Socket } from 'node:net';
 import ssh2 from 'ssh2';
+import { NODE_MARKER } from '../interpret/markers.js';
 import {
   BEGIN_MARKER,
   CMD_EXE_LIMIT,
@@ -29,6 +30,8 @@ export interface SimNodeSpec {
   delayMs?: number | undefined;
   /** Extra text before the result, as a login banner or profile would print. */
   noise?: string | undefined;
+  /** Private host keys (OpenSSH format) instead of host key A. */
+  hostKeys?: readonly string[] | undefined;
 }
 
 export interface SimNodeAddress {
@@ -41,6 +44,8 @@ export interface SimCluster {
   nodes: SimNodeAddress[];
   /** known_hosts lines recording host key A for every node. */
   knownHosts: string;
+  /** How many TCP connections the nodes have accepted. */
+  connections(): number;
   close(): Promise<void>;
 }
 
@@ -59,12 +64,13 @@ function commandProblem(command: string): string | null {
   return null;
 }
 
+/** What the collector writes (collector.ps1's last lines): the node line, then base64 in lines of 76. */
 export function resultText(document: unknown): string {
-  const encoded = Buffer.from(
-    typeof document === 'string' ? document : JSON.stringify(document),
-    'utf8',
-  ).toString('base64');
-  return `\r\n${BEGIN_MARKER}\r\n${encoded}\r\n${END_MARKER}\r\n`;
+  const json = typeof document === 'string' ? document : JSON.stringify(document);
+  const name = (document as { computerName?: unknown } | null)?.computerName;
+  const encoded = Buffer.from(json, 'utf8').toString('base64');
+  const lines = encoded.match(/.{1,76}/g) ?? [];
+  return `\r\n${NODE_MARKER} ${typeof name === 'string' ? name : ''}\r\n${BEGIN_MARKER}\r\n${lines.join('\r\n')}\r\n${END_MARKER}\r\n`;
 }
 
 function authenticate(spec: SimNodeSpec, context: ssh2.AuthContext): void {
@@ -72,17 +78,18 @@ function authenticate(spec: SimNodeSpec, context: ssh2.AuthContext): void {
     context.reject(['publickey', 'password']);
   } else if (context.method === 'password') {
     if (context.password === SIM_PASSWORD) context.accept();
-    else context.reject();
+    else context.reject(['publickey', 'password']);
   } else if (context.method !== 'publickey' || clientKey instanceof Error) {
     context.reject(['publickey', 'password']);
   } else if (context.key.algo !== clientKey.type || !context.key.data.equals(clientKey.getPublicSSH())) {
-    context.reject();
+    // Windows OpenSSH, like every OpenSSH, lists the methods that may still succeed.
+    context.reject(['publickey', 'password']);
   } else if (!context.signature || !context.blob) {
     context.accept();
   } else if (clientKey.verify(context.blob, context.signature, context.hashAlgo)) {
     context.accept();
   } else {
-    context.reject();
+    context.reject(['publickey', 'password']);
   }
 }
 
@@ -146,8 +153,8 @@ async function answer(
 }
 
 function sshServer(spec: SimNodeSpec): ssh2.Server {
-  const hostKey = spec.fault === 'host-key' ? SIM_HOST_KEY_B : SIM_HOST_KEY_A;
-  return new Server({ hostKeys: [hostKey] }, (client) => {
+  const hostKeys = spec.hostKeys ?? [spec.fault === 'host-key' ? SIM_HOST_KEY_B : SIM_HOST_KEY_A];
+  return new Server({ hostKeys: [...hostKeys] }, (client) => {
     const socket = (client as unknown as { _sock: Socket })._sock;
     client.on('error', () => {});
     client.on('authentication', (context) => authenticate(spec, context));
@@ -190,11 +197,13 @@ export async function startSimCluster(
   const first = options.firstOctet ?? 2;
   const servers: NetServer[] = [];
   const sockets = new Set<Socket>();
+  let accepted = 0;
   const nodes: SimNodeAddress[] = [];
   for (const [index, spec] of specs.entries()) {
     const host = `127.0.0.${first + index}`;
     const ssh = spec.fault === 'silent' || spec.fault === 'refuse' ? null : sshServer(spec);
     const server = createServer((socket) => {
+      accepted++;
       sockets.add(socket);
       socket.on('close', () => sockets.delete(socket));
       socket.on('error', () => {});
@@ -210,6 +219,7 @@ export async function startSimCluster(
   return {
     nodes,
     knownHosts,
+    connections: () => accepted,
     close: async () => {
       for (const socket of sockets) socket.destroy();
       await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));

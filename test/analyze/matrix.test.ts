@@ -2,6 +2,7 @@
 // src/domain/policy.ts, run through analyze() end to end.
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze/analyze.js';
+import type { EditionFamily } from '../../src/domain/editions.js';
 import type { Release } from '../../src/domain/releases.js';
 import type { AzureLocalAvma, NodeFacts } from '../../src/model/facts.js';
 import type { TargetVerdict, VmVerdict } from '../../src/model/report.js';
@@ -31,11 +32,11 @@ const SEMI_ANNUAL_GUESTS: Record<string, (typeof GUESTS)[number] | 'not-covered'
   '23H2': 'not-covered',
 };
 
-function judge(host: Partial<NodeFacts>, guestRelease: Release) {
+function judge(host: Partial<NodeFacts>, guestRelease: Release, edition: EditionFamily = 'standard') {
   const cluster = aCluster()
     .node('H', host)
     .node('H2', host)
-    .vm('vm', { guest: { release: guestRelease, build: null } })
+    .vm('vm', { guest: { release: guestRelease, build: null, edition } })
     .build();
   const vm = analyze([cluster], { now: NOW }).clusters[0]?.vms[0];
   return { verdict: vm?.verdict, target: vm?.targets[0] };
@@ -92,6 +93,46 @@ describe('guests that cannot use AVMA (domain.md 1.2)', () => {
   it.each(['2012', '2008R2', '2008'] as const)('a %s guest is not applicable', (guest) => {
     expect(judge({}, guest).verdict).toBe<VmVerdict>('not-applicable');
   });
+});
+
+// domain.md 1.4, 1.5 and section 0: guest editions with no published AVMA key are not applicable on every host
+// (losing AVMA cannot hurt them); Essentials of 2012 R2, 2016 and 2019 has keys and follows the release table.
+const GUEST_EDITIONS: [EditionFamily, (typeof GUESTS)[number], 'not-applicable' | 'table'][] = [
+  ['essentials', '2025', 'not-applicable'],
+  ['essentials', '2022', 'not-applicable'],
+  ['essentials', '2019', 'table'],
+  ['essentials', '2016', 'table'],
+  ['essentials', '2012R2', 'table'],
+  ['datacenter-evaluation', '2022', 'not-applicable'],
+  ['standard-evaluation', '2019', 'not-applicable'],
+  ['foundation', '2012R2', 'not-applicable'],
+  ['hyper-v-server', '2019', 'not-applicable'],
+  ['azure-local', '2022', 'not-applicable'],
+  ['datacenter-azure-edition', '2022', 'table'],
+];
+
+describe('guest editions (domain.md 1.5)', () => {
+  for (const [edition, guest, expected] of GUEST_EDITIONS) {
+    for (const host of HOSTS) {
+      const cell = (TABLE[host] ?? '').split(/\s+/)[GUESTS.indexOf(guest)];
+      const verdict: VmVerdict =
+        expected === 'not-applicable' ? 'not-applicable' : cell === 'yes' ? 'safe' : 'at-risk';
+      it(`${host} host, ${edition} ${guest} guest: ${verdict}`, () => {
+        expect(judge({ release: host, build: null }, guest, edition).verdict).toBe(verdict);
+      });
+    }
+    if (expected === 'not-applicable') {
+      it(`${edition} ${guest} is not applicable even on a Standard host, with a reason`, () => {
+        const cluster = aCluster()
+          .node('S', { edition: 'standard' })
+          .vm('vm', { guest: { release: guest, edition } })
+          .build();
+        const vm = analyze([cluster], { now: NOW }).clusters[0]?.vms[0];
+        expect(vm).toMatchObject({ verdict: 'not-applicable', targets: [] });
+        expect(vm?.reason).toMatch(/^no AVMA key is published for /);
+      });
+    }
+  }
 });
 
 describe('Azure Local hosts (domain.md 1.6)', () => {

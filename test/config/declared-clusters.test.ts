@@ -13,7 +13,7 @@ const config = parseConfig(
       - name: HV3
         host: hv3.example.test
     vms:
-      - { name: a, owner: hv1, possibleOwners: [hv1, HV2], guest: { os: "Windows Server 2019 Datacenter" } }
+      - { name: a, owner: hv1, possibleOwners: [hv1, HV2, Hv1, hv2], guest: { os: "Windows Server 2019 Datacenter" } }
       - { name: b, activation: other, kvp: false }
 `,
   'c.yaml',
@@ -51,7 +51,7 @@ describe('declaredClusters', () => {
     expect(cluster?.nodes[2]?.error?.hint).toMatch(/avma-check scan/);
   });
 
-  it('spells owners as their nodes are spelt', () => {
+  it('spells owners as their nodes are spelt, each once whatever its case', () => {
     expect(cluster?.vms[0]).toMatchObject({
       owner: 'HV1',
       possibleOwners: ['HV1', 'HV2'],
@@ -70,5 +70,25 @@ describe('declaredClusters', () => {
       activation: 'other',
       guest: null,
     });
+  });
+});
+
+describe('declared Azure Local nodes', () => {
+  it('show no Windows Server release, even with a build or a release given', () => {
+    const [azure] = declaredClusters(
+      parseConfig(
+        `clusters:
+  - name: az
+    nodes:
+      - { name: A1, facts: { edition: AzureLocal, build: 20348, azureLocalAvma: subscription } }
+      - { name: A2, facts: { edition: ServerAzureStackHCICor, build: 26100 } }
+`,
+        'az.yaml',
+      ),
+    );
+    expect(azure?.nodes.map((node) => [node.facts?.release, node.facts?.build])).toEqual([
+      [null, 20348],
+      [null, 26100],
+    ]);
   });
 });

@@ -22,10 +22,27 @@ describe('ignore file', () => {
   });
 
   it.each([
-    ['ignore:\n  - rule: host-not-datacenter\n', 2, 'ignore[0].reason', /required: say why/],
+    [
+      'ignore:\n  - rule: host-not-datacenter\n',
+      2,
+      'ignore[0].reason',
+      /required \(expected a reason: say why/,
+    ],
     ['ignore:\n  - rule: host-not-enterprise\n    reason: because\n', 2, 'ignore[0].rule', /not a rule id/],
     [
+      'ignore:\n  - rule: kvp-disabled\n    reason: 42\n',
+      3,
+      'ignore[0].reason',
+      /^expected a reason: .*, not the number 42$/,
+    ],
+    [
       'ignore:\n  - rule: kvp-disabled\n    reason: because\n    expires: someday\n',
+      4,
+      'ignore[0].expires',
+      /expected a date/,
+    ],
+    [
+      'ignore:\n  - rule: kvp-disabled\n    reason: because\n    expires: 2026-02-30\n',
       4,
       'ignore[0].expires',
       /expected a date/,

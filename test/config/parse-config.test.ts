@@ -32,9 +32,10 @@ describe('parseConfig', () => {
     const config = parseConfig(VALID, 'ok.yaml');
     expect(config.clusters[0]?.vms[0]).toMatchObject({
       kvp: true,
-      activation: 'avma',
       possibleOwners: ['N1', 'n2'],
     });
+    // Left out: the cluster's activation settings decide (config/activation.ts), not a schema default.
+    expect(config.clusters[0]?.vms[0]?.activation).toBeUndefined();
     expect(config.clusters[0]?.nodes[1]?.facts).toMatchObject({
       build: 17763,
       edition: { family: 'datacenter' },
@@ -45,16 +46,26 @@ describe('parseConfig', () => {
     const config = parseConfig(
       `defaults:
   ssh: { username: scan, port: 2222, privateKeyPath: ~/.ssh/id, knownHostsPath: ~/.ssh/known_hosts }
+  activation:
+    default: other
+    exceptions:
+      - { vms: "avma-*", activation: avma }
 clusters:
   - name: c
+    activation:
+      default: unknown
+      exceptions:
+        - { vms: "kms-*", activation: other }
+        - { vms: ["lab-*", "test-?"], activation: unknown }
     nodes:
       - name: N1
         host: n1.example.test
-        facts: { release: 2022, edition: Datacenter, activated: true, activationExpires: 2027-01-31, hyperV: true, state: Paused }
+        facts: { release: 2022, edition: Datacenter, activated: true, activationExpires: 2027-01-31, hyperV: true, state: Paused, drainStatus: Completed }
       - name: N2
         facts: { edition: AzureLocal, azureLocalAvma: 2022, activated: true, hyperV: true }
     vms:
       - { name: a, kvp: false, activation: other, guest: { os: "Windows Server 2016 Standard" } }
+      - { name: u, activation: unknown }
       - { name: b, guest: { build: 20348 } }
 `,
       'ok.yaml',
@@ -63,8 +74,17 @@ clusters:
       release: '2022',
       activationExpires: '2027-01-31T00:00:00.000Z',
       state: 'Paused',
+      drainStatus: 'Completed',
     });
     expect(config.clusters[0]?.nodes[1]?.facts?.azureLocalAvma).toBe('2022');
+    expect(config.defaults?.activation).toEqual({
+      default: 'other',
+      exceptions: [{ vms: 'avma-*', activation: 'avma' }],
+    });
+    expect(config.clusters[0]?.activation?.exceptions[1]).toEqual({
+      vms: ['lab-*', 'test-?'],
+      activation: 'unknown',
+    });
   });
 
   it.each([
@@ -94,7 +114,21 @@ clusters:
       text: 'clusters:\n  - name: c\n    nodes:\n      - name: N1\n        facts:\n          activated: "yes"\n',
       line: 6,
       key: 'clusters[0].nodes[0].facts.activated',
-      message: /expected true or false/,
+      message: /^expected true or false, not the text "yes"$/,
+    },
+    {
+      what: 'a number where a text is expected: the wrong type, never "required"',
+      text: 'clusters:\n  - name: c\n    nodes:\n      - name: 42\n',
+      line: 4,
+      key: 'clusters[0].nodes[0].name',
+      message: /^expected a name \(text\), not the number 42$/,
+    },
+    {
+      what: 'a secret pasted where a variable name belongs: its type only, never its value',
+      text: 'defaults:\n  ssh:\n    passwordEnv: 20481024\nclusters:\n  - name: c\n    nodes: [{ name: N1 }]\n',
+      line: 3,
+      key: 'defaults.ssh.passwordEnv',
+      message: /^expected the name of an environment variable, not a number$/,
     },
     {
       what: 'an unknown edition',
@@ -164,7 +198,14 @@ clusters:
       text: 'clusters:\n  - name: c\n    nodes:\n      - name: N1\n        facts: { release: "2022", build: 17763 }\n',
       line: 5,
       key: 'clusters[0].nodes[0].facts.build',
-      message: /build 17763 is Windows Server 2019, but release says Windows Server 2022/,
+      message: /node N1: build 17763 is Windows Server 2019, but release says Windows Server 2022/,
+    },
+    {
+      what: 'a guest release that contradicts the guest build',
+      text: 'clusters:\n  - name: c\n    nodes: [{ name: N1 }]\n    vms:\n      - name: app01\n        guest: { release: "2019", build: 20348 }\n',
+      line: 6,
+      key: 'clusters[0].vms[0].guest.build',
+      message: /VM app01: build 20348 is Windows Server 2022, but release says Windows Server 2019/,
     },
     {
       what: 'an owner outside the possible owners',
@@ -193,6 +234,41 @@ clusters:
       line: 5,
       key: 'clusters[0].nodes[0].facts.activationExpires',
       message: /"soon" is not a date/,
+    },
+    {
+      what: 'an activation channel that is not one',
+      text: 'clusters:\n  - name: c\n    activation: { default: kms }\n    nodes: [{ name: N1 }]\n',
+      line: 3,
+      key: 'clusters[0].activation.default',
+      message: /avma, other, unknown/,
+    },
+    {
+      what: 'an exception without a pattern',
+      text: 'defaults:\n  activation:\n    exceptions:\n      - { vms: [], activation: other }\nclusters:\n  - name: c\n    nodes: [{ name: N1 }]\n',
+      line: 4,
+      key: 'defaults.activation.exceptions[0].vms',
+      message: /at least one pattern/,
+    },
+    {
+      what: 'an unknown key in the activation settings',
+      text: 'defaults:\n  activation: { defualt: other }\nclusters:\n  - name: c\n    nodes: [{ name: N1 }]\n',
+      line: 2,
+      key: 'defaults.activation.defualt',
+      message: /unknown key/,
+    },
+    {
+      what: 'a drain status that is not one',
+      text: 'clusters:\n  - name: c\n    nodes:\n      - name: N1\n        facts: { drainStatus: Draining }\n',
+      line: 5,
+      key: 'clusters[0].nodes[0].facts.drainStatus',
+      message: /NotInitiated, InProgress, Completed, Failed/,
+    },
+    {
+      what: 'an impossible date, not a roll-over into March',
+      text: 'clusters:\n  - name: c\n    nodes:\n      - name: N1\n        facts: { activationExpires: 2026-02-30 }\n',
+      line: 5,
+      key: 'clusters[0].nodes[0].facts.activationExpires',
+      message: /"2026-02-30" is not a date/,
     },
   ])('refuses $what with the line and key', ({ text, line, key, message }) => {
     const [problem] = problems(text);

@@ -9,6 +9,7 @@ describe('guestFromDeclared', () => {
       edition: 'standard',
       build: null,
       name: null,
+      stale: false,
     });
   });
 
@@ -32,5 +33,15 @@ describe('guestFromDeclared', () => {
     expect(guestFromDeclared({ os: 'Windows 11 Enterprise' }).family).toBe('windows-client');
     expect(guestFromDeclared({ os: 'Ubuntu 24.04 LTS' }).family).toBe('other');
     expect(guestFromDeclared({ os: 'Rocky Linux 9' }).release).toBeNull();
+  });
+
+  it('the build wins over the caption; the caption decides only without a build', () => {
+    expect(guestFromDeclared({ os: 'Windows Server 2019 Standard', build: 20348 }).release).toBe('2022');
+    expect(guestFromDeclared({ os: 'Windows Server 2019 Standard', build: 30000 }).release).toBeNull();
+  });
+
+  it('build 17763 with a semi-annual EditionID is 1809', () => {
+    expect(guestFromDeclared({ build: 17763, edition: 'datacenter', semiAnnual: true }).release).toBe('1809');
+    expect(guestFromDeclared({ build: 17763, edition: 'datacenter' }).release).toBe('2019');
   });
 });

@@ -59,6 +59,31 @@ describe('guestFromKvp', () => {
       'kvp-2012-datacenter.json',
       { family: 'windows-server', release: '2012', edition: 'datacenter', build: 9200 },
     ],
+    [
+      'kvp-2022-essentials.json',
+      { family: 'windows-server', release: '2022', edition: 'essentials', build: 20348 },
+    ],
+    [
+      'kvp-2019-essentials.json',
+      { family: 'windows-server', release: '2019', edition: 'essentials', build: 17763 },
+    ],
+    [
+      'kvp-2022-datacenter-evaluation.json',
+      { family: 'windows-server', release: '2022', edition: 'datacenter-evaluation', build: 20348 },
+    ],
+    [
+      'kvp-2012r2-foundation.json',
+      { family: 'windows-server', release: '2012R2', edition: 'foundation', build: 9600 },
+    ],
+    [
+      'kvp-hyper-v-server-2019.json',
+      { family: 'windows-server', release: '2019', edition: 'hyper-v-server', build: 17763 },
+    ],
+    // Azure Local shares build 20348 with Windows Server 2022, but is no Windows Server release.
+    [
+      'kvp-azure-stack-hci.json',
+      { family: 'windows-server', release: null, edition: 'azure-local', build: 20348 },
+    ],
     ['kvp-windows-11.json', { family: 'windows-client', release: null, edition: 'client', build: 22631 }],
     ['kvp-linux.json', { family: 'other', release: null, edition: null, build: null }],
   ])('%s', (file, expected) => {
@@ -74,5 +99,35 @@ describe('guestFromKvp', () => {
   it('does not trust a build number that is not digits; falls back to OSVersion', () => {
     const guest = guestFromKvp(fixture('kvp-hostile.json'));
     expect(guest).toMatchObject({ family: 'windows-server', release: '2022', build: 20348 });
+  });
+
+  const without = (file: string, ...names: string[]) =>
+    fixture(file).filter((xml) => !names.some((name) => xml.includes(`<VALUE>${name}</VALUE></PROPERTY>`)));
+
+  it('with no build (OSBuildNumber and OSVersion missing), the release comes from OSName', () => {
+    const items = without('kvp-2019-domain-controller.json', 'OSBuildNumber', 'OSVersion');
+    expect(items.length).toBeGreaterThan(5);
+    expect(guestFromKvp(items)).toMatchObject({ release: '2019', build: null });
+  });
+
+  it('the build wins over an OSName that names another release', () => {
+    const items = fixture('kvp-2022-datacenter.json').map((xml) =>
+      xml.replace(
+        '<VALUE>Windows Server 2022 Datacenter</VALUE>',
+        '<VALUE>Windows Server 2019 Datacenter</VALUE>',
+      ),
+    );
+    expect(guestFromKvp(items)).toMatchObject({
+      release: '2022',
+      build: 20348,
+      name: 'Windows Server 2019 Datacenter',
+    });
+  });
+
+  it('a build avma-check does not know stays unknown, whatever OSName says', () => {
+    const items = fixture('kvp-2022-datacenter.json').map((xml) =>
+      xml.replace(/<VALUE>(10\.0\.)?20348<\/VALUE>/, '<VALUE>$130000</VALUE>'),
+    );
+    expect(guestFromKvp(items)).toMatchObject({ release: null, build: 30000 });
   });
 });

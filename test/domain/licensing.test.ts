@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { interpretLicense, licenseStateOf } from '../../src/domain/licensing.js';
+import { interpretLicense, isAddOnLicense, licenseStateOf } from '../../src/domain/licensing.js';
 
 const NOW = new Date('2026-11-22T00:00:00.000Z');
 
@@ -65,5 +65,34 @@ describe('interpretLicense', () => {
 
   it('an unknown status code is not activated', () => {
     expect(interpretLicense({ licenseStatus: 9 }, NOW).activated).toBe(false);
+  });
+});
+
+describe('isAddOnLicense (domain.md 3.5: only the OS row decides)', () => {
+  it('believes LicenseIsAddon when the collector gives it', () => {
+    expect(isAddOnLicense({ family: 'Server-ESU-Year1', isAddon: true })).toBe(true);
+    expect(isAddOnLicense({ family: 'ServerDatacenter', isAddon: false })).toBe(false);
+    // LicenseIsAddon false wins over a name that would look like an add-on.
+    expect(isAddOnLicense({ name: 'Windows(R), ServerDatacenter edition (ESU)', isAddon: false })).toBe(
+      false,
+    );
+  });
+
+  it.each([
+    [{ family: 'Server-ESU-Year2' }, true],
+    [{ name: 'Windows(R), Server-ESU-Year3 add-on for ServerStandard' }, true],
+    [{ description: 'Windows(R) Operating System, ESU add-on' }, true],
+    [{ name: 'Windows(R), SomeProduct addon' }, true],
+    [
+      {
+        name: 'Windows(R), ServerDatacenter edition',
+        description: 'Windows(R) Operating System, VOLUME_MAK channel',
+      },
+      false,
+    ],
+    [{ name: 'Windows(R), ServerEssentials edition', family: 'ServerSolution' }, false],
+    [{}, false],
+  ])('without LicenseIsAddon (an older collector) reads %j as add-on: %s', (row, addOn) => {
+    expect(isAddOnLicense(row)).toBe(addOn);
   });
 });

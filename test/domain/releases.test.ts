@@ -56,6 +56,8 @@ describe('releaseFromCaption', () => {
     ['Windows Server 2012 R2 Standard', '2012R2'],
     ['Windows Server, version 1903 Datacenter', '1903'],
     ['Windows Server 2025 Datacenter: Azure Edition', '2025'],
+    ['Microsoft Hyper-V Server 2019', '2019'],
+    ['Hyper-V Server 2012 R2', '2012R2'],
   ])('%s is %s', (caption, release) => {
     expect(releaseFromCaption(caption)).toBe(release);
   });

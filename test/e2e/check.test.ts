@@ -218,3 +218,57 @@ describe('the interactive view needs a terminal on stdin too', () => {
     ).toBe(false);
   });
 });
+
+describe('rules, --help, --version and completion', () => {
+  it('lists every rule', async () => {
+    const result = await run(['rules']);
+    expect(result.code).toBe(0);
+    for (const id of [
+      'host-not-datacenter',
+      'host-not-activated',
+      'guest-newer-than-host',
+      'kvp-disabled',
+      'suppression-expired',
+    ])
+      expect(result.stdout).toMatch(new RegExp(`^${id} +(error|warning|unknown) +\\S`, 'm'));
+  });
+
+  it('explains one rule, and refuses one that does not exist', async () => {
+    const one = await run(['rules', 'host-activation-expiring']);
+    expect(one.stdout).toMatch(/^host-activation-expiring \(warning\)\nHost activation expires soon\n/);
+    expect(one.stdout).toMatch(/Remedy: /);
+    const none = await run(['rules', 'host-not-enterprise']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(
+      /no rule "host-not-enterprise"\n\s+known rules: activation-unknown, azure-local-avma-undeclared/,
+    );
+  });
+
+  it('--help teaches the commands and exit codes, in-process as from the bin', async () => {
+    const top = await run(['--help']);
+    expect(top.code).toBe(0);
+    expect(top.stdout).toMatch(/avma-check check +Judge declared facts/);
+    expect(top.stdout).toMatch(/Exit codes: 0 pass, 1 fail, 2 usage or config error, 3 incomplete/);
+    const check = await run(['check', '--help']);
+    expect(check.stdout).toMatch(/Examples:[\s\S]*avma-check check --config clusters.yaml/);
+  });
+
+  it('--version prints the version of the package', async () => {
+    const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    expect(await run(['--version'])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+  });
+
+  it('completion prints a shell script, and the bin completes a command and its options', async () => {
+    expect((await run(['completion'])).stdout).toMatch(/###-begin-avma-check-completions-###/);
+    const commands = await runCli(['--get-yargs-completions', '']);
+    expect(commands.stdout.split('\n')).toEqual(expect.arrayContaining(['scan', 'check', 'plan', 'diff']));
+    const options = await runCli(['--get-yargs-completions', 'plan', '--']);
+    expect(options.stdout.split('\n')).toEqual(expect.arrayContaining(['--suggest-order', '--plan-file']));
+  });
+
+  it('an unknown command says so and suggests the nearest', async () => {
+    const result = await run(['chek']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/unknown command "chek"\. Did you mean check\?/);
+  });
+});

@@ -1,65 +1,168 @@
-// The documented GitHub Actions example: its avma-check command, run here, produces the files the later steps use.
-import { mkdtempSync, readFileSync } from 'node:fs';
+// The documented workflow, run here: the package packed as its install step expects and installed from the
+// tarball (no registry), then every command of its scan matrix and fleet job against simulated clusters.
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { validateJunit } from '../helpers/formats.js';
-import { run } from '../helpers/main.js';
-import { ROOT, runCli } from '../helpers/run-cli.js';
+import type { SimClusterSpec } from '../../src/sim/recordings.js';
+import { type ServedCluster, serveSpec } from '../../src/sim/serve-spec.js';
+import { readGithub, readJunit, validateJunit, validateSarif } from '../helpers/formats.js';
+import { ROOT } from '../helpers/run-cli.js';
 
-it('the workflow in docs/github-actions.yml writes the JUnit report, the summary and the annotations', async () => {
-  const workflow = parse(readFileSync(join(ROOT, 'docs/github-actions.yml'), 'utf8'));
-  const steps = workflow.jobs.avma.steps as { id?: string; run?: string; with?: { path?: string } }[];
-  const command = (steps.find((step) => step.id === 'check')?.run ?? '').trim().split(/\s+/);
-  expect(command.slice(0, 2)).toEqual(['avma-check', 'check']);
-  const dir = mkdtempSync(join(tmpdir(), 'avma-gha-'));
-  const args = command
-    .slice(1)
-    .map((arg) => (arg === 'clusters.yaml' ? join(ROOT, 'clusters.example.yaml') : arg));
-  const result = await runCli([...args, '--now', '2026-11-22'], { cwd: dir });
-  expect(result.code).toBe(1);
-  expect(result.stdout).toMatch(/^::error file=.*clusters\.example\.yaml,line=\d+,title=AVMA%3A /m);
-  validateJunit(readFileSync(join(dir, 'avma-check.xml'), 'utf8'));
-  expect(readFileSync(join(dir, 'avma-check.md'), 'utf8')).toMatch(/^## ❌ avma-check: FAIL/);
-  expect(JSON.parse(readFileSync(join(dir, 'avma-check.json'), 'utf8')).verdict).toBe('fail');
-  const uploaded =
-    steps
-      .find((step) => step.with?.path)
-      ?.with?.path?.trim()
-      .split('\n') ?? [];
-  expect(uploaded).toEqual(['avma-check.xml', 'avma-check.json']);
+interface Step {
+  name?: string;
+  uses?: string;
+  run?: string;
+  env?: Record<string, string>;
+  with?: Record<string, string>;
+}
+const workflow = parse(readFileSync(join(ROOT, 'docs/github-actions.yml'), 'utf8'));
+const specs: SimClusterSpec[] = [
+  {
+    name: 'hv-prod',
+    hosts: [
+      { name: 'P1', release: '2022', edition: 'Datacenter' },
+      { name: 'P2', release: '2022', edition: 'Standard' },
+    ],
+    vms: [{ name: 'web', owner: 'P1', guest: { release: '2022', edition: 'Standard' } }],
+  },
+  {
+    name: 'hv-branch',
+    hosts: [{ name: 'B1', release: '2025', edition: 'Datacenter' }],
+    vms: [
+      { name: 'file', owner: 'B1', possibleOwners: ['B1'], guest: { release: '2019', edition: 'Standard' } },
+    ],
+  },
+];
+const served: ServedCluster[] = [];
+const work = mkdtempSync(join(tmpdir(), 'avma-gha-'));
+const prefix = join(work, '.npm-global');
+
+beforeAll(async () => {
+  for (const [i, spec] of specs.entries()) served.push(await serveSpec(spec, { firstOctet: 40 + i * 10 }));
+  mkdirSync(join(work, 'clusters'));
+  mkdirSync(join(work, 'vendor'));
+  for (const [i, spec] of specs.entries()) {
+    const s = served[i] as ServedCluster;
+    const ssh = s.config.defaults?.ssh;
+    const nodes = s.sim.nodes.map(
+      (n) => `      - { name: ${n.name}, host: ${n.host}, ssh: { port: ${n.port} } }`,
+    );
+    writeFileSync(
+      join(work, 'clusters', `${spec.name}.yaml`),
+      `defaults:\n  ssh: { username: ${ssh?.username}, privateKeyPath: ${ssh?.privateKeyPath}, knownHostsPath: ${ssh?.knownHostsPath}, agent: false }\nclusters:\n  - name: ${spec.name}\n    nodes:\n${nodes.join('\n')}\n`,
+    );
+  }
+}, 60_000);
+
+afterAll(async () => {
+  for (const s of served) await s.close();
 });
 
-it('--fail-on never and --unknown pass let a pipeline report without failing, and say so', async () => {
-  const result = await run([
-    'check',
-    '-c',
-    join(ROOT, 'clusters.example.yaml'),
-    '--fail-on',
-    'never',
-    '--unknown',
-    'pass',
-    '--format',
-    'json',
-  ]);
-  expect(result.code).toBe(0);
-  const report = JSON.parse(result.stdout);
-  expect(report.verdict).toBe('pass');
-  expect(report.gate.reasons).toEqual(['3 VMs at risk, which --fail-on never does not count']);
-  expect(report.clusters[0].verdict).toBe('at-risk');
-});
+function expand(text: string, matrix: Record<string, string>): string {
+  return text.replace(/\$\{\{\s*(matrix|secrets)\.(\w+)\s*\}\}/g, (_all, kind: string, key: string) =>
+    kind === 'matrix' ? (matrix[key] ?? '') : '',
+  );
+}
 
-it('refuses two reports on stdout', async () => {
-  const result = await run([
-    'check',
-    '-c',
-    join(ROOT, 'clusters.example.yaml'),
-    '--format',
-    'json',
-    '--format',
-    'junit',
+/** Runs a step's commands in bash, asynchronously: this process also serves the simulated nodes. */
+function runStep(
+  step: Step,
+  matrix: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn('bash', ['-e', '-o', 'pipefail', '-c', expand(step.run ?? '', matrix)], {
+    cwd: work,
+    env: {
+      PATH: `${join(prefix, 'bin')}:${process.env.PATH}`,
+      HOME: work,
+      npm_config_prefix: prefix,
+      // The machine's npm cache, offline first: the workflow's install step as it runs on a runner with a warm cache.
+      npm_config_cache: join(process.env.HOME ?? '/root', '.npm'),
+      npm_config_prefer_offline: 'true',
+      npm_config_audit: 'false',
+      npm_config_fund: 'false',
+      GITHUB_STEP_SUMMARY: join(work, 'step-summary.md'),
+      ...Object.fromEntries(Object.entries(step.env ?? {}).map(([k, v]) => [k, expand(v, matrix)])),
+    },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    stdout += chunk;
+  });
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr += chunk;
+  });
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+}
+
+it('the workflow installs avma-check from a packed tarball and runs its scan matrix and fleet job', {
+  timeout: 240_000,
+}, async () => {
+  // What the install step expects: a tarball made with npm pack in avma-check's repository, in vendor/.
+  execFileSync(
+    'npm',
+    ['pack', '--silent', '--ignore-scripts', '--pack-destination', join(work, 'vendor'), ROOT],
+    {
+      stdio: 'pipe',
+    },
+  );
+  const scan = workflow.jobs.scan.steps as Step[];
+  const fleet = workflow.jobs.fleet.steps as Step[];
+  const install = scan.find((s) => s.name === 'Install avma-check') as Step;
+  expect(install.run).toMatch(/^npm install --global \.\/vendor\/avma-check-\*\.tgz/);
+  const installed = await runStep(install, {});
+  expect(installed.code, installed.stderr).toBe(0);
+
+  const expected: Record<string, number> = { 'hv-prod': 1, 'hv-branch': 0 };
+  for (const cluster of workflow.jobs.scan.strategy.matrix.cluster as string[]) {
+    const step = scan.find((s) => s.run?.includes('avma-check scan')) as Step;
+    const result = await runStep(step, { cluster });
+    expect(result.code, result.stderr).toBe(expected[cluster]);
+    const xml = readFileSync(join(work, `${cluster}.xml`), 'utf8');
+    validateJunit(xml);
+    if (cluster === 'hv-prod')
+      expect(readGithub(result.stdout).error.join('\n')).toMatch(/web at risk \(hv-prod\)/);
+  }
+
+  // download-artifact puts each job's snapshot in snapshots/.
+  const download = fleet.find((s) => s.uses?.startsWith('actions/download-artifact')) as Step;
+  expect(download.with).toMatchObject({ pattern: 'snapshot-*', path: 'snapshots', 'merge-multiple': true });
+  mkdirSync(join(work, 'snapshots'));
+  for (const cluster of workflow.jobs.scan.strategy.matrix.cluster as string[])
+    renameSync(join(work, `snapshot-${cluster}.json`), join(work, 'snapshots', `snapshot-${cluster}.json`));
+  const judge = fleet.find((s) => s.run?.includes('avma-check merge')) as Step;
+  const judged = await runStep(judge, {});
+  expect(judged.code, judged.stderr).toBe(1);
+  // snapshots/*.json in the shell's order: both clusters judged as one fleet.
+  expect(readJunit(readFileSync(join(work, 'fleet.xml'), 'utf8')).suites.map((s) => s.name)).toEqual([
+    'hv-branch',
+    'hv-prod',
   ]);
-  expect(result.code).toBe(2);
-  expect(result.stderr).toMatch(/2 formats but no --output/);
+  validateSarif(JSON.parse(readFileSync(join(work, 'avma-check.sarif'), 'utf8')));
+  const summary = await runStep(fleet.find((s) => s.name === 'Job summary') as Step, {});
+  expect(summary.code).toBe(0);
+  expect(readFileSync(join(work, 'step-summary.md'), 'utf8')).toMatch(/^## ❌ avma-check: FAIL\n/);
+  const upload = fleet.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif')) as Step;
+  expect(upload.with?.sarif_file).toBe('avma-check.sarif');
+  expect(workflow.jobs.fleet.permissions['security-events']).toBe('write');
+
+  // Files the bundle reads beside itself at run time, from the installed package: the collector (demo scans over
+  // SSH with it), yargs' translations, package.json for --version.
+  const bin = join(prefix, 'bin', 'avma-check');
+  const quiet = { cwd: work, encoding: 'utf8' as const, stdio: 'pipe' as const };
+  let demo = '';
+  try {
+    execFileSync(bin, ['demo', '--no-tui'], quiet);
+  } catch (error) {
+    demo = (error as { stdout: string }).stdout;
+  }
+  expect(demo).toMatch(/^Verdict: FAIL/m);
+  const help = execFileSync(bin, ['--help'], { ...quiet, env: { ...process.env, LANG: 'de_DE.UTF-8' } });
+  expect(help).toMatch(/^Kommandos:/m);
+  expect(execFileSync(bin, ['--version'], quiet).trim()).toBe(
+    (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version,
+  );
 });

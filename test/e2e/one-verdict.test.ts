@@ -133,6 +133,18 @@ describe('every format says what the exit code says', () => {
     ).toHaveLength(1);
   });
 
+  it('every format says which ignore file was used and how many findings it suppressed', async () => {
+    const { out } = await allFormats(['-c', accepted, '--now', '2026-11-22']);
+    const note = /ignore file .*\.avma-ignore\.yaml: 2 entries, 1 finding suppressed/;
+    expect(out.text).toMatch(note);
+    expect(JSON.parse(out.json).ignoreFile).toMatchObject({ entries: 2, suppressed: 1 });
+    expect(out.markdown).toMatch(note);
+    expect(out.junit).toMatch(note);
+    expect(readGithub(out.github).notice.join('\n')).toMatch(note);
+    const sarif = JSON.parse(out.sarif).runs[0].invocations[0].toolExecutionNotifications;
+    expect(sarif.map((n: { message: { text: string } }) => n.message.text).join('\n')).toMatch(note);
+  });
+
   it('an expired suppression is a finding of its own in every format', async () => {
     const { out } = await allFormats(['-c', accepted, '--now', '2026-11-22']);
     const message = /the suppression of kvp-disabled \("old entry"\) expired on 2026-10-01/;

@@ -106,7 +106,7 @@ it('--baseline fails only on new findings, lists those gone, and never rewrites 
   writeFileSync(join(dir, 'clusters.yaml'), config);
   const changed = await run(['check', '-c', join(dir, 'clusters.yaml'), ...NOW, '--baseline', baseline]);
   expect(changed.stdout).toMatch(
-    /Baseline .*baseline\.json applied: 1 new finding, \d+ already in it, 1 gone since\n {2}- gone: host-not-datacenter hv-prod\/HV04/,
+    /· baseline .*baseline\.json applied: 1 new finding, \d+ already in it, 1 gone since\n· gone since the baseline: host-not-datacenter hv-prod\/HV04/,
   );
   expect(changed.stdout).toMatch(/Cluster hv-branch: AT RISK/);
   expect(changed.code).toBe(1);
@@ -123,7 +123,9 @@ it('an ignore file that cannot be used is a usage error naming its line', async 
     join(dir, 'ignore.yaml'),
   ]);
   expect(result.code).toBe(2);
-  expect(result.stderr).toMatch(/ignore\.yaml:2:\d+: ignore\[0\]\.reason: required: say why/);
+  expect(result.stderr).toMatch(
+    /ignore\.yaml:2:\d+: ignore\[0\]\.reason: required \(expected a reason: say why/,
+  );
 });
 
 it('a baseline that is not a run report says what it is', async () => {

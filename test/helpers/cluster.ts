@@ -14,8 +14,11 @@ export function hostFacts(overrides: Partial<NodeFacts> = {}): NodeFacts {
     licenseState: 'Licensed',
     activationExpires: null,
     evaluationLicense: false,
+    onlyAddOnLicenses: false,
     hyperV: true,
+    avmaRequests30d: null,
     state: 'Up',
+    drainStatus: null,
     azureLocalAvma: null,
     ...overrides,
   };
@@ -28,6 +31,7 @@ export function guestOs(overrides: Partial<GuestOs> = {}): GuestOs {
     edition: 'standard',
     build: 20348,
     name: null,
+    stale: false,
     ...overrides,
   };
 }
@@ -64,8 +68,10 @@ export class ClusterBuilder {
       name,
       owner: this.nodes[0]?.name ?? null,
       possibleOwners: [],
+      state: null,
       kvp: true,
       activation: 'avma',
+      activationBasis: 'assumed',
       guest: guest === null ? null : guestOs(guest),
       ...rest,
     });

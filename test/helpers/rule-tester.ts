@@ -15,13 +15,20 @@ export interface InvalidCase extends ValidCase {
   findings: { node?: string; vm?: string; message: RegExp }[];
 }
 
+/**
+ * `alongside`: rules that run too, for a rule that speaks about what others found (their own findings are
+ * left out of the comparison). A finding about a whole cluster names neither node nor VM.
+ */
 export function ruleTester(
   rule: Rule,
-  cases: { valid: ValidCase[]; invalid: InvalidCase[] },
+  cases: { valid: ValidCase[]; invalid: InvalidCase[]; alongside?: readonly Rule[] },
   now = NOW,
 ): void {
+  const ruleSet = [rule, ...(cases.alongside ?? [])];
   const run = (cluster: ClusterRecord) =>
-    analyze([cluster], { now, rules: [rule] }).clusters[0]?.findings ?? [];
+    (analyze([cluster], { now, rules: ruleSet }).clusters[0]?.findings ?? []).filter(
+      (f) => f.rule === rule.id,
+    );
   for (const { name, cluster } of cases.valid) {
     it(`stays silent: ${name}`, () => {
       expect(run(cluster)).toEqual([]);

@@ -46,6 +46,7 @@ export async function simScan(
         connectTimeoutSeconds: 1,
         commandTimeoutSeconds: 3,
         retryDelaysMs: [50, 100],
+        systemKnownHostsPaths: [],
         ...options,
       },
       (event) => events.push(event),

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { assembleCluster, kvpEnabled, type NodeScan } from '../../src/interpret/assemble-cluster.js';
 import { nodeFactsFromRaw } from '../../src/interpret/node-facts.js';
@@ -74,6 +75,32 @@ describe('assembleCluster', () => {
       expect.objectContaining({ name: 'off', owner: 'HV03', kvp: true, guest: null }),
     ]);
     expect(cluster.nodes.map((n) => n.facts?.state)).toEqual(['Up', 'Paused', 'Up']);
+    expect(cluster.nodes.map((n) => n.facts?.drainStatus)).toEqual([
+      'NotInitiated',
+      'NotInitiated',
+      'NotInitiated',
+    ]);
+  });
+
+  it('lists each possible owner once, whatever case the cluster spells it in', () => {
+    const scan = scanned('HV01');
+    const groups = scan.raw?.probes.clusterGroups;
+    if (!scan.raw || !groups?.ok) throw new Error('no groups');
+    scan.raw = {
+      ...scan.raw,
+      probes: {
+        ...scan.raw.probes,
+        clusterGroups: {
+          ok: true,
+          value: groups.value.map((group) => ({
+            ...group,
+            PossibleOwners: { ok: true as const, value: ['HV01', 'hv01', 'HV02', 'Hv02', 'NEW9', 'new9'] },
+          })),
+        },
+      },
+    };
+    const cluster = assembleCluster('c', [scan]);
+    expect(cluster.vms[0]?.possibleOwners).toEqual(['HV01', 'HV02', 'NEW9']);
   });
 
   it('a VM on a node that could not be read keeps its place but not its guest', () => {
@@ -84,6 +111,31 @@ describe('assembleCluster', () => {
       kvp: null,
     });
     expect(cluster.vms.find((vm) => vm.name === 'a')?.guest?.release).toBe('2022');
+  });
+
+  it("takes a node's state and drain status from the cluster's view when its own probe failed", () => {
+    const draining = scanned('HV02');
+    if (!draining.raw || !draining.node.facts) throw new Error('no raw');
+    draining.raw = {
+      ...draining.raw,
+      probes: { ...draining.raw.probes, clusterNodes: { ok: false, error: 'denied' } },
+    };
+    draining.node.facts = { ...draining.node.facts, state: null, drainStatus: null };
+    const first = scanned('HV01');
+    const groups = first.raw?.probes.clusterNodes;
+    if (!first.raw || !groups?.ok) throw new Error('no nodes');
+    first.raw = {
+      ...first.raw,
+      probes: {
+        ...first.raw.probes,
+        clusterNodes: {
+          ok: true,
+          value: groups.value.map((n) => (n.Name === 'HV02' ? { ...n, DrainStatus: 'InProgress' } : n)),
+        },
+      },
+    };
+    const cluster = assembleCluster('c', [first, draining]);
+    expect(cluster.nodes[1]?.facts).toMatchObject({ state: 'Paused', drainStatus: 'InProgress' });
   });
 
   it('adds cluster members the config does not list, as not read', () => {
@@ -108,6 +160,41 @@ describe('assembleCluster', () => {
     };
     const cluster = assembleCluster('c', [only]);
     expect(cluster.vms.map((vm) => [vm.name, vm.possibleOwners])).toEqual([['a', ['HV01']]]);
+  });
+});
+
+describe('stale guest facts', () => {
+  const items = JSON.parse(
+    readFileSync(new URL('../fixtures/raw/kvp-2019-domain-controller.json', import.meta.url), 'utf8'),
+  ) as string[];
+
+  function withVm(state: string | undefined): NodeScan {
+    const scan = scanned('HV03');
+    const vms = scan.raw?.probes.vms;
+    if (!scan.raw || !vms?.ok || !vms.value[0]) throw new Error('no VM');
+    const vm = { ...vms.value[0], GuestIntrinsicExchangeItems: items, State: state };
+    scan.raw = { ...scan.raw, probes: { ...scan.raw.probes, vms: { ok: true, value: [vm] } } };
+    return scan;
+  }
+  const offVm = (state: string | undefined) =>
+    assembleCluster('c', [withVm(state)]).vms.find((vm) => vm.name === 'off');
+
+  it.each(['Off', 'Saved', 'Paused'])(
+    'KVP items of a VM that is %s: kept, marked stale, with the state',
+    (state) => {
+      expect(offVm(state)).toMatchObject({
+        state,
+        guest: { release: '2019', edition: 'standard', stale: true },
+      });
+    },
+  );
+
+  it('a running VM reports current facts', () => {
+    expect(offVm('Running')).toMatchObject({ state: 'Running', guest: { stale: false } });
+  });
+
+  it('no state read: not marked', () => {
+    expect(offVm(undefined)).toMatchObject({ state: null, guest: { stale: false } });
   });
 });
 

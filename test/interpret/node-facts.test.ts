@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { nodeFactsFromRaw, probeErrorsOf } from '../../src/interpret/node-facts.js';
-import type { RawNode } from '../../src/interpret/raw-schema.js';
+import type { RawLicenseRow, RawNode } from '../../src/interpret/raw-schema.js';
 import { hostDocument, type SimHost } from '../../src/sim/recordings.js';
 
 const NOW = new Date('2026-11-22T00:00:00.000Z');
@@ -50,6 +51,15 @@ describe('nodeFactsFromRaw', () => {
     });
   });
 
+  it('the DrainStatus of its own Get-ClusterNode row', () => {
+    expect(nodeFactsFromRaw(doc({ drainStatus: 'InProgress' }), NOW).drainStatus).toBe('InProgress');
+    expect(nodeFactsFromRaw(doc({}), NOW).drainStatus).toBe('NotInitiated');
+    const odd = withProbes(doc({}), {
+      clusterNodes: { ok: true, value: [{ Name: 'h', State: 'Up', DrainStatus: '2' }] },
+    });
+    expect(nodeFactsFromRaw(odd, NOW)).toMatchObject({ state: 'Up', drainStatus: null });
+  });
+
   it('1809 from build 17763 with a semi-annual EditionID', () => {
     const raw = doc({ release: '2019' });
     const sac = withProbes(raw, {
@@ -82,6 +92,54 @@ describe('nodeFactsFromRaw', () => {
     ]);
   });
 
+  it('with no build at all, the release comes from the Caption, or the ProductName', () => {
+    const raw = withProbes(doc({ release: '2019' }), {
+      currentVersion: {
+        ok: true,
+        value: { EditionID: 'ServerDatacenter', ProductName: 'Windows Server 2016 Datacenter' },
+      },
+      operatingSystem: {
+        ok: true,
+        value: { Caption: 'Microsoft Windows Server 2019 Datacenter', OperatingSystemSKU: '8' },
+      },
+    });
+    expect(nodeFactsFromRaw(raw, NOW)).toMatchObject({ release: '2019', build: null });
+    const noCaption = withProbes(raw, { operatingSystem: { ok: false, error: 'Access denied' } });
+    expect(nodeFactsFromRaw(noCaption, NOW)).toMatchObject({ release: '2016', build: null });
+  });
+
+  it('the build wins over a Caption that names another release', () => {
+    const raw = withProbes(doc({ release: '2022' }), {
+      operatingSystem: {
+        ok: true,
+        value: { Caption: 'Microsoft Windows Server 2019 Datacenter', BuildNumber: '20348' },
+      },
+    });
+    expect(nodeFactsFromRaw(raw, NOW).release).toBe('2022');
+  });
+
+  it('AVMA requests of the last 30 days: a count, 0, or unknown when the log was denied or not read', () => {
+    expect(nodeFactsFromRaw(doc({ avmaRequests: 57 }), NOW).avmaRequests30d).toBe(57);
+    expect(nodeFactsFromRaw(doc({ avmaRequests: 0 }), NOW).avmaRequests30d).toBe(0);
+    const denied = doc({
+      failingProbes: {
+        avmaRequests:
+          'Could not retrieve information about the Application log. Error: Attempted to perform an unauthorized operation..',
+      },
+    });
+    expect(nodeFactsFromRaw(denied, NOW).avmaRequests30d).toBeNull();
+    expect(probeErrorsOf(denied)).toEqual([
+      {
+        probe: 'avmaRequests',
+        message: expect.stringMatching(/^Could not retrieve information about the Application log/),
+      },
+    ]);
+    const { avmaRequests: _, ...version1Probes } = doc({}).probes;
+    expect(
+      nodeFactsFromRaw({ ...doc({}), collectorVersion: 1, probes: version1Probes }, NOW).avmaRequests30d,
+    ).toBeNull();
+  });
+
   it('leaves a fact unknown when its probe failed', () => {
     const raw = doc({
       failingProbes: { hyperV: "The term 'Get-WindowsFeature' is not recognized", license: 'Access denied' },
@@ -105,5 +163,62 @@ describe('nodeFactsFromRaw', () => {
       operatingSystem: { ok: true, value: { BuildNumber: 'abc' } },
     });
     expect(nodeFactsFromRaw(raw, NOW)).toMatchObject({ build: null, release: null });
+  });
+});
+
+describe('licence rows: only the OS row decides (domain.md 3.5)', () => {
+  const rows = JSON.parse(
+    readFileSync(new URL('../fixtures/raw/license-2012r2-esu.json', import.meta.url), 'utf8'),
+  ) as Record<'collectorV2' | 'collectorV1', RawLicenseRow[]>;
+  const withRows = (value: RawLicenseRow[]) =>
+    withProbes(doc({ release: '2012R2' }), { license: { ok: true, value } });
+
+  it('a lapsed 2012 R2 host with a licensed ESU add-on is not activated', () => {
+    expect(nodeFactsFromRaw(withRows(rows.collectorV2), NOW)).toMatchObject({
+      release: '2012R2',
+      activated: false,
+      licenseState: 'Notification',
+      onlyAddOnLicenses: false,
+    });
+  });
+
+  it('the same rows from a collector without LicenseIsAddon, ESU listed first', () => {
+    expect(nodeFactsFromRaw(withRows(rows.collectorV1), NOW)).toMatchObject({
+      activated: false,
+      licenseState: 'Notification',
+    });
+  });
+
+  it('a licensed OS row with an unlicensed ESU row is activated', () => {
+    const [os, esu] = rows.collectorV2;
+    if (!os || !esu) throw new Error('fixture');
+    const value = [
+      { ...esu, LicenseStatus: '0' },
+      { ...os, LicenseStatus: '1' },
+    ];
+    expect(nodeFactsFromRaw(withRows(value), NOW)).toMatchObject({
+      activated: true,
+      licenseState: 'Licensed',
+    });
+  });
+
+  it('only add-on rows: not activated, and it says so', () => {
+    const esuOnly = rows.collectorV2.filter((row) => row.LicenseIsAddon);
+    expect(nodeFactsFromRaw(withRows(esuOnly), NOW)).toMatchObject({
+      activated: false,
+      licenseState: 'Unlicensed',
+      onlyAddOnLicenses: true,
+    });
+  });
+
+  it('the simulator prints the same forms', () => {
+    expect(nodeFactsFromRaw(doc({ release: '2012R2', licenseStatus: 5, esu: 1 }), NOW)).toMatchObject({
+      activated: false,
+      licenseState: 'Notification',
+    });
+    expect(nodeFactsFromRaw(doc({ release: '2012R2', licenseStatus: null, esu: 1 }), NOW)).toMatchObject({
+      activated: false,
+      onlyAddOnLicenses: true,
+    });
   });
 });

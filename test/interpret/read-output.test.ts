@@ -31,6 +31,29 @@ describe('parseCollectorOutput', () => {
     );
   });
 
+  it('reads documents of version 1 collectors, whose licence rows lack LicenseIsAddon and LicenseFamily', () => {
+    const license = document.probes.license;
+    const rows = license.ok ? license.value : [];
+    const old = {
+      ...document,
+      collectorVersion: 1,
+      probes: {
+        ...document.probes,
+        license: {
+          ok: true,
+          value: rows.map(({ LicenseIsAddon: _a, LicenseFamily: _f, ...row }) => row),
+        },
+      },
+    };
+    const parsed = parseCollectorOutput(Buffer.from(resultText(old)));
+    expect(parsed.ok && parsed.raw.collectorVersion).toBe(1);
+    expect(parsed.ok && parsed.raw.probes.license).toEqual({
+      ok: true,
+      value: [expect.not.objectContaining({ LicenseIsAddon: false })],
+    });
+    expect(document.collectorVersion).toBe(2);
+  });
+
   it('survives a byte order mark inside the base64', () => {
     const withBom = `\r\n${BEGIN_MARKER}\r\n${Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify(document))]).toString('base64')}\r\n${END_MARKER}\r\n`;
     expect(parseCollectorOutput(Buffer.from(withBom)).ok).toBe(true);
@@ -48,7 +71,7 @@ describe('parseCollectorOutput', () => {
     ],
     [
       'a newer collector',
-      resultText({ ...document, collectorVersion: 2 }),
+      resultText({ ...document, collectorVersion: 3 }),
       /expected shape \(collectorVersion/,
     ],
     [

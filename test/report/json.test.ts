@@ -1,7 +1,23 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { syntheticCluster } from '../../bench/synthetic-cluster.js';
+import { GATE_VERDICTS } from '../../src/analyze/gate.js';
+import { EDITION_FAMILIES } from '../../src/domain/editions.js';
+import { LICENSE_STATES } from '../../src/domain/licensing.js';
+import { RELEASES } from '../../src/domain/releases.js';
+import {
+  ACTIVATION_BASES,
+  AZURE_LOCAL_AVMA_SOURCES,
+  DRAIN_STATUSES,
+  GUEST_FAMILIES,
+  NODE_ERROR_KINDS,
+  NODE_STATES,
+  VM_ACTIVATIONS,
+} from '../../src/model/facts.js';
+import { VM_VERDICTS } from '../../src/model/report.js';
 import { formatJson } from '../../src/report/json.js';
 import { render } from '../../src/report/types.js';
+import { SEVERITIES } from '../../src/rules/types.js';
 import { validateReport } from '../helpers/formats.js';
 import { judged, NOW } from '../helpers/judgement.js';
 import { lab } from './lab.js';
@@ -35,6 +51,7 @@ describe('json', () => {
       host: null,
       source: 'declared',
       state: 'Up',
+      drainStatus: null,
       drained: false,
       release: '2022',
       build: 20348,
@@ -42,8 +59,10 @@ describe('json', () => {
       editionId: 'ServerDatacenter',
       activated: true,
       licenseState: 'Licensed',
+      onlyAddOnLicenses: false,
       activationExpires: '2026-12-01T00:00:00.000Z',
       hyperV: true,
+      avmaRequests30d: null,
       azureLocalAvma: null,
       error: null,
       probeErrors: [],
@@ -52,7 +71,14 @@ describe('json', () => {
       name: 'web01',
       verdict: 'at-risk',
       gate: 'at-risk',
-      guest: { family: 'windows-server', release: '2022', edition: 'standard', build: 20348, os: null },
+      guest: {
+        family: 'windows-server',
+        release: '2022',
+        edition: 'standard',
+        build: 20348,
+        os: null,
+        stale: false,
+      },
       targets: {
         ok: ['N1'],
         fail: [
@@ -97,5 +123,32 @@ describe('json', () => {
     const chunks = [...formatJson(judged([syntheticCluster(8, 400)]), { color: false, exitCode: 1 })];
     expect(chunks.length).toBeGreaterThan(400);
     expect(Math.max(...chunks.map((c) => c.length))).toBeLessThan(20_000);
+  });
+});
+
+describe('the JSON Schema and the code', () => {
+  const schema = JSON.parse(
+    readFileSync(new URL('../../schema/report.schema.json', import.meta.url), 'utf8'),
+  );
+  const node = schema.$defs.node.properties;
+  const vm = schema.$defs.vm.properties;
+  const enumOf = (property: { enum: unknown[] }) => property.enum.filter((v) => v !== null);
+
+  it.each([
+    ['node release', enumOf(node.release), RELEASES],
+    ['node edition', enumOf(node.edition), EDITION_FAMILIES],
+    ['node state', enumOf(node.state), NODE_STATES],
+    ['node drainStatus', enumOf(node.drainStatus), DRAIN_STATUSES],
+    ['node licenseState', enumOf(node.licenseState), LICENSE_STATES],
+    ['node azureLocalAvma', enumOf(node.azureLocalAvma), AZURE_LOCAL_AVMA_SOURCES],
+    ['node error kind', node.error.oneOf[1].properties.kind.enum, NODE_ERROR_KINDS],
+    ['vm activation', vm.activation.enum, VM_ACTIVATIONS],
+    ['vm activationBasis', vm.activationBasis.enum, ACTIVATION_BASES],
+    ['vm guest family', vm.guest.oneOf[1].properties.family.enum, GUEST_FAMILIES],
+    ['vm verdict', schema.$defs.vmVerdict.enum, VM_VERDICTS],
+    ['gate verdict', schema.$defs.gateVerdict.enum, GATE_VERDICTS],
+    ['severity', schema.$defs.finding.properties.severity.enum, SEVERITIES],
+  ])('%s: the values the code has', (_what, inSchema, inCode) => {
+    expect([...inSchema].sort()).toEqual([...inCode].sort());
   });
 });

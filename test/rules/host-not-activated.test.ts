@@ -23,6 +23,13 @@ describe('host-not-activated', () => {
         findings: [{ node: 'N1', message: /N1 is not activated \(licence state Notification\)/ }],
       },
       {
+        name: 'only add-on licences (ESU) installed',
+        cluster: aCluster()
+          .node('N1', { activated: false, licenseState: 'Unlicensed', onlyAddOnLicenses: true })
+          .build(),
+        findings: [{ node: 'N1', message: /N1 is not activated: only add-on licences \(such as ESU\)/ }],
+      },
+      {
         name: 'a time-limited activation that has ended',
         cluster: aCluster().node('N1', { activationExpires: '2026-11-01T00:00:00.000Z' }).build(),
         findings: [{ node: 'N1', message: /expired on 2026-11-01/ }],

@@ -33,18 +33,20 @@ describe('host-not-datacenter', () => {
         ],
       },
       {
-        name: 'Essentials, Hyper-V Server, Standard Evaluation and Datacenter without Hyper-V',
+        name: 'Essentials, Hyper-V Server, Standard Evaluation, Datacenter without Hyper-V and Foundation',
         cluster: aCluster()
           .node('E', { edition: 'essentials' })
           .node('H', { edition: 'hyper-v-server' })
           .node('S', { edition: 'standard-evaluation' })
           .node('V', { edition: 'datacenter-without-hyper-v' })
+          .node('F', { edition: 'foundation', editionId: 'ServerFoundation' })
           .build(),
         findings: [
           { node: 'E', message: /Essentials/ },
           { node: 'H', message: /Hyper-V Server/ },
           { node: 'S', message: /Standard Evaluation/ },
           { node: 'V', message: /Datacenter without Hyper-V/ },
+          { node: 'F', message: /F runs Foundation \(EditionID ServerFoundation\)/ },
         ],
       },
     ],

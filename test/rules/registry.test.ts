@@ -51,8 +51,8 @@ describe('rule registry', () => {
     expect(rule.remedy).toMatch(/\.$/);
     // A rule is checked on a subject, or says what raises it (a finding about the run itself).
     if (rule.raisedBy === undefined)
-      expect(rule.checkNode ?? rule.checkVm ?? rule.checkTarget).toBeTypeOf('function');
-    else expect(rule.checkNode ?? rule.checkVm ?? rule.checkTarget).toBeUndefined();
+      expect(rule.checkNode ?? rule.checkVm ?? rule.checkTarget ?? rule.checkCluster).toBeTypeOf('function');
+    else expect(rule.checkNode ?? rule.checkVm ?? rule.checkTarget ?? rule.checkCluster).toBeUndefined();
   });
 
   // The analysis judges again only what a change can affect (analyze/analyzer.ts), and orders upgrades by what

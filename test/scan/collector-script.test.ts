@@ -56,6 +56,18 @@ describe('collector.ps1', () => {
     expect(COLLECTOR_SCRIPT).not.toMatch(/Get-ClusterGroup\s+-GroupType/);
   });
 
+  it('counts AVMA requests by event ID only, and no match as 0', () => {
+    const probe = COLLECTOR_SCRIPT.slice(
+      COLLECTOR_SCRIPT.indexOf('$probes.avmaRequests'),
+      COLLECTOR_SCRIPT.indexOf('$probes.clusterGroups'),
+    );
+    expect(probe).toMatch(/LogName = 'Application'; Id = 12310; StartTime = \(Get-Date\)\.AddDays\(-30\)/);
+    expect(probe).toMatch(/-like 'NoMatchingEventsFound\*'\) \{ 0 \} else \{ throw \}/);
+    expect(probe).not.toMatch(/Message|ProviderName/);
+    expect(COLLECTOR_SCRIPT).toMatch(/LicenseIsAddon = \[bool\] \$row\.LicenseIsAddon/);
+    expect(COLLECTOR_SCRIPT).toMatch(/collectorVersion = 2;/);
+  });
+
   it('is static: nothing in it is filled in at run time', () => {
     expect(readFileSync(new URL('../../src/scan/collector.ps1', import.meta.url), 'utf8')).toBe(
       COLLECTOR_SCRIPT,

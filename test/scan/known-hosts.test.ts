@@ -5,14 +5,15 @@ import { join } from 'node:path';
 import ssh2 from 'ssh2';
 import { describe, expect, it } from 'vitest';
 import {
-  appendKnownHost,
+  checkHostKey,
   hostKeyName,
   keyTypeOf,
-  loadKnownHosts,
   matchesHost,
   parseKnownHosts,
+  recordedKeyTypes,
   verifyHostKey,
 } from '../../src/scan/known-hosts.js';
+import { loadKnownHosts, recordHostKey } from '../../src/scan/known-hosts-file.js';
 import { SIM_HOST_KEY_A_PUBLIC, SIM_HOST_KEY_B_PUBLIC } from '../../src/sim/keys.js';
 
 const blob = (line: string) => Buffer.from(line.split(' ')[1] ?? '', 'base64');
@@ -77,10 +78,26 @@ describe('known_hosts', () => {
     expect(verifyHostKey(entries, 'x.example.test', B)).toBe('unknown');
   });
 
-  it('appends new keys in known_hosts format, and a missing file is empty', async () => {
+  it('a host with a recorded key of one type that presents another type has a CHANGED key', () => {
+    const rsa = Buffer.concat([
+      Buffer.from([0, 0, 0, 7]),
+      Buffer.from('ssh-rsa'),
+      Buffer.from([0, 0, 0, 1, 3]),
+    ]);
+    const entries = parseKnownHosts(`hv01 ${keyA}\n[hv02]:2222 ssh-rsa ${rsa.toString('base64')}\n`, 'kh');
+    expect(checkHostKey(entries, 'hv01', rsa)).toMatchObject({
+      verdict: 'changed',
+      recorded: [{ keyType: 'ssh-ed25519', file: 'kh', line: 1 }],
+    });
+    expect(verifyHostKey(entries, '[hv02]:2222', A)).toBe('changed');
+    expect(recordedKeyTypes(entries, '[hv02]:2222')).toEqual(['ssh-rsa']);
+    expect(recordedKeyTypes(entries, 'hv09')).toEqual([]);
+  });
+
+  it('records new keys in known_hosts format, and a missing file is empty', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'kh-')), 'sub', 'known_hosts');
     expect(await loadKnownHosts(file)).toEqual([]);
-    await appendKnownHost(file, '[127.0.0.2]:2222', A);
+    await recordHostKey(file, '[127.0.0.2]:2222', A);
     expect(readFileSync(file, 'utf8')).toBe(`[127.0.0.2]:2222 ${keyA}\n`);
     expect(verifyHostKey(await loadKnownHosts(file), '[127.0.0.2]:2222', A)).toBe('known');
   });
@@ -88,9 +105,18 @@ describe('known_hosts', () => {
   it('keeps the last entry of a file that does not end in a newline', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'kh-')), 'known_hosts');
     writeFileSync(file, `hv01 ${keyA}`);
-    await appendKnownHost(file, 'hv02', B);
+    await recordHostKey(file, 'hv02', B);
     const entries = await loadKnownHosts(file);
     expect(verifyHostKey(entries, 'hv01', A)).toBe('known');
     expect(verifyHostKey(entries, 'hv02', B)).toBe('known');
+  });
+
+  it('records nothing when the file, re-read under the lock, already decides the host', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'kh-')), 'known_hosts');
+    writeFileSync(file, `hv01 ${keyA}\n`);
+    expect((await recordHostKey(file, 'hv01', A)).verdict).toBe('known');
+    // Another scan recorded a different key for the host meanwhile: that key decides, nothing is added.
+    expect((await recordHostKey(file, 'hv01', B)).verdict).toBe('changed');
+    expect(readFileSync(file, 'utf8')).toBe(`hv01 ${keyA}\n`);
   });
 });

@@ -1,7 +1,9 @@
 // The command registry, in the order --help lists them.
 import { checkCommand } from './check.js';
+import { collectorCommand } from './collector.js';
 import { demoCommand } from './demo.js';
 import { diffCommand } from './diff.js';
+import { mergeCommand } from './merge.js';
 import { planCommand } from './plan.js';
 import { rulesCommand } from './rules.js';
 import { scanCommand } from './scan.js';
@@ -13,6 +15,8 @@ export const commands: CommandDef<any>[] = [
   checkCommand,
   planCommand,
   diffCommand,
+  mergeCommand,
+  collectorCommand,
   demoCommand,
   rulesCommand,
 ];

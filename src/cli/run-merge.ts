@@ -1,0 +1,33 @@
+// `avma-check merge A.json B.json ...`: snapshots of several runs as one, for check --snapshot to judge a fleet.
+import { ConfigError } from '../config/config-error.js';
+import { loadSnapshot } from '../config/load-snapshot.js';
+import { UserError } from '../config/user-error.js';
+import { mergeSnapshots } from '../model/merge-snapshots.js';
+import { serializeSnapshot } from '../model/snapshot.js';
+import type { Context } from './context.js';
+import { ExitCode } from './exit-codes.js';
+import { checkOutputs, writeOutput } from './outputs.js';
+
+export async function runMerge(args: { files: string[]; output: string | undefined }, context: Context) {
+  if (args.files.length < 2)
+    throw new UserError('merge needs two snapshots or more', 'avma-check merge a.json b.json -o fleet.json');
+  const output = args.output === undefined || args.output === '-' ? null : args.output;
+  const [destination] = await checkOutputs(
+    [{ what: 'merged snapshot', file: output }],
+    args.files.map((file) => ({ what: 'snapshot', file })),
+  );
+  const inputs = [];
+  for (const file of args.files) inputs.push({ file, snapshot: await loadSnapshot(file) });
+  const merged = mergeSnapshots(inputs);
+  if (!merged.ok)
+    throw new ConfigError(
+      args.files.join(', '),
+      merged.problems.map((message) => ({ line: null, column: null, key: null, message })),
+    );
+  if (destination) await writeOutput(destination, [serializeSnapshot(merged.snapshot)], context.io.stdout);
+  const clusters = merged.snapshot.clusters.length;
+  context.io.stderr.write(
+    `Merged ${args.files.length} snapshots: ${clusters} cluster${clusters === 1 ? '' : 's'}.\n`,
+  );
+  return ExitCode.Pass;
+}
