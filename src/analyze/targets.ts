@@ -17,7 +17,10 @@ export function unreadOwner(name: string, vm: string): NodeRecord {
 }
 
 /** The cluster's nodes, plus a not-read node for each possible owner that is no node and was not evicted. */
-export function nodesWithOwners(cluster: ClusterRecord): NodeRecord[] {
+export function nodesWithOwners(
+  cluster: ClusterRecord,
+  unread: (name: string, vm: string) => NodeRecord = unreadOwner,
+): NodeRecord[] {
   const known = new Set(cluster.nodes.map((node) => nameKey(node.name)));
   for (const name of cluster.evicted ?? []) known.add(nameKey(name));
   let added: NodeRecord[] | null = null;
@@ -26,7 +29,7 @@ export function nodesWithOwners(cluster: ClusterRecord): NodeRecord[] {
       if (known.has(nameKey(owner))) continue;
       known.add(nameKey(owner));
       added ??= [];
-      added.push(unreadOwner(owner, vm.name));
+      added.push(unread(owner, vm.name));
     }
   }
   return added ? [...cluster.nodes, ...added] : cluster.nodes;

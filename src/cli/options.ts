@@ -12,7 +12,7 @@ import { parseDate } from '../config/dates.js';
 import { UserError } from '../config/user-error.js';
 import { DEFAULT_EXPIRY_WARNING_DAYS } from '../domain/policy.js';
 import { DEFAULT_CONCURRENCY } from '../scan/defaults.js';
-import { type OutputSpec, pairOutputs } from './outputs.js';
+import { type OutputSpec, pairOutputs } from './output-pairs.js';
 
 export interface OutputOptionValues {
   format: string | string[];
