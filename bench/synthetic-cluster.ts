@@ -51,9 +51,13 @@ const GUESTS: (Release | null)[] = ['2012R2', '2016', '2019', '2022', '2022', '2
 
 function vm(index: number, nodes: readonly NodeRecord[]): VmRecord {
   const release = GUESTS[index % GUESTS.length] ?? null;
-  const owner = nodes[index % 55]?.name ?? null;
+  // The first 55 nodes (fewer in a smaller cluster) are the healthy-looking ones VMs run on.
+  const pool = Math.min(55, nodes.length);
+  const owner = nodes[index % pool]?.name ?? null;
   const pinned =
-    index % 10 === 0 ? [0, 1, 2, 3].map((offset) => nodes[(index + offset) % 55]?.name ?? '') : [];
+    index % 10 === 0 && pool >= 4
+      ? [0, 1, 2, 3].map((offset) => nodes[(index + offset) % pool]?.name ?? '')
+      : [];
   return {
     name: `vm-${String(index).padStart(5, '0')}`,
     owner,

@@ -4,7 +4,7 @@
 import type { ClusterRecord } from '../model/facts.js';
 import type { Report } from '../model/report.js';
 import { type Baseline, type BaselineFinding, goneSince, makeAcceptor } from './accept.js';
-import { analyze } from './analyze.js';
+import { createAnalyzer } from './analyzer.js';
 import { evaluateGate, type GateOptions, type GateResult } from './gate.js';
 import { coversWholeRule, expiredSuppressions, type Suppression } from './suppress.js';
 
@@ -72,14 +72,8 @@ function expiredFinding(entry: Suppression): RunFinding {
   };
 }
 
-export function judge(clusters: readonly ClusterRecord[], options: JudgeOptions): Judgement {
+function judgementOf(report: Report, options: JudgeOptions): Judgement {
   const entries = options.ignore?.entries ?? [];
-  const accept = makeAcceptor(entries, options.baseline, options.now);
-  const report = analyze(clusters, {
-    now: options.now,
-    expiryWarningDays: options.expiryWarningDays,
-    accept,
-  });
   const expired = expiredSuppressions(entries, options.now);
   const findings = expired.map(expiredFinding);
   let suppressed = 0;
@@ -112,5 +106,31 @@ export function judge(clusters: readonly ClusterRecord[], options: JudgeOptions)
         report.clusters.flatMap((c) => c.findings),
       ),
     },
+  };
+}
+
+function analyzerFor(options: JudgeOptions, remember: boolean) {
+  const accept = makeAcceptor(options.ignore?.entries ?? [], options.baseline, options.now);
+  return createAnalyzer({ now: options.now, expiryWarningDays: options.expiryWarningDays, accept }, remember);
+}
+
+export function judge(clusters: readonly ClusterRecord[], options: JudgeOptions): Judgement {
+  return judgementOf(analyzerFor(options, false).analyze(clusters), options);
+}
+
+/**
+ * A judge for one run's options that remembers what it judged: asked again about the clusters after a change
+ * to a few nodes (a plan step, a what-if), it judges again only what those nodes can affect.
+ */
+export function makeJudge(options: JudgeOptions): (clusters: readonly ClusterRecord[]) => Judgement {
+  const analyzer = analyzerFor(options, true);
+  const judgements = new WeakMap<Report, Judgement>();
+  return (clusters) => {
+    const report = analyzer.analyze(clusters);
+    const known = judgements.get(report);
+    if (known) return known;
+    const judgement = judgementOf(report, options);
+    judgements.set(report, judgement);
+    return judgement;
   };
 }

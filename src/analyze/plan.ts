@@ -2,9 +2,9 @@
 // the worst gate the cluster passes through from its first step on; the state before it is for comparison.
 // Pure.
 import type { ClusterRecord } from '../model/facts.js';
-import type { Report } from '../model/report.js';
-import { type GateVerdict, worseGate } from './gate.js';
-import { type Judgement, type JudgeOptions, judge } from './judge.js';
+import type { Report, VerdictCounts } from '../model/report.js';
+import { type GateResult, type GateVerdict, worseGate } from './gate.js';
+import { type Judgement, type JudgeOptions, makeJudge } from './judge.js';
 import type { OrderSuggestion } from './suggest-order.js';
 import { applyChanges, type Change } from './what-if.js';
 
@@ -16,7 +16,14 @@ export interface PlanStep {
 export interface StepJudgement {
   title: string;
   changes: readonly Change[];
-  judgement: Judgement;
+  /** The gate at this step, and its VM counts. */
+  gate: GateResult;
+  counts: VerdictCounts;
+  /**
+   * The whole judgement of the state after this step, judged again when asked: kept for every step, the 128
+   * steps of upgrading the largest cluster would hold a gigabyte.
+   */
+  readonly judgement: Judgement;
   /** cluster/VM keys the gate counts at risk after this step and did not before it. */
   newlyAtRisk: string[];
   /** Counted at risk before this step, not after it. */
@@ -58,18 +65,26 @@ export function judgePlan(
   options: JudgeOptions,
   suggestion: OrderSuggestion | null = null,
 ): PlanJudgement {
-  const initial = judge(clusters, options);
+  // One judge for every step: each step judges again only the VMs that can land on the nodes it changes.
+  const judgeStep = makeJudge(options);
+  const initial = judgeStep(clusters);
   const results: StepJudgement[] = [];
-  let changes: Change[] = [];
+  let state: readonly ClusterRecord[] = clusters;
   let before = atRisk(initial.report);
   for (const step of steps) {
-    changes = [...changes, ...step.changes];
-    const judgement = judge(applyChanges(clusters, changes), options);
+    // The same as applying every change so far to the clusters, but nodes keep their records across steps.
+    state = applyChanges(state, step.changes);
+    const judgement = judgeStep(state);
     const after = atRisk(judgement.report);
+    const at = state;
     results.push({
       title: step.title,
       changes: step.changes,
-      judgement,
+      gate: judgement.gate,
+      counts: judgement.report.counts,
+      get judgement() {
+        return judgeStep(at);
+      },
       newlyAtRisk: [...after].filter((key) => !before.has(key)),
       recovered: [...before].filter((key) => !after.has(key)),
       nowhere: nowhereToGo(judgement.report),
@@ -77,7 +92,7 @@ export function judgePlan(
     before = after;
   }
   let verdict: GateVerdict = results.length === 0 ? initial.gate.verdict : 'pass';
-  for (const step of results) verdict = worseGate(verdict, step.judgement.gate.verdict);
-  const worst = results.findIndex((step) => step.judgement.gate.verdict === verdict);
+  for (const step of results) verdict = worseGate(verdict, step.gate.verdict);
+  const worst = results.findIndex((step) => step.gate.verdict === verdict);
   return { initial, steps: results, verdict, worstStep: worst < 0 ? null : worst + 1, suggestion };
 }

@@ -2,10 +2,10 @@
 import type { LtscRelease } from '../domain/releases.js';
 import { LTSC_RELEASES } from '../domain/releases.js';
 import type { ClusterRecord } from '../model/facts.js';
-import type { Report } from '../model/report.js';
-import { type AnalyzeOptions, analyze } from './analyze.js';
-import { vmKey } from './plan.js';
-import { applyChanges, type Change } from './what-if.js';
+import type { AnalyzeOptions } from './analyze.js';
+import { exactOrder, greedyOrder } from './order-search.js';
+import { OrderTracker } from './order-tracker.js';
+import { safeIn, type Upgrade, type UpgradeModel, upgradeModel } from './upgrade-model.js';
 
 export interface OrderSuggestion {
   /** Node upgrades in the order found; empty when there is nothing to upgrade. */
@@ -15,20 +15,10 @@ export interface OrderSuggestion {
   initialSafe: number;
   /** True when every VM safe at the start stays safe at every step. */
   keepsEverySafe: boolean;
-  /** True when every order was weighed; false when the order comes from a heuristic search. */
+  /** True when the order is the best there is; false when it comes from a heuristic search (beyond 16 nodes). */
   exact: boolean;
   /** When no order keeps them: the first step of the best order that loses VMs, when, and which. */
   lost: { step: number; node: string; whileDrained: boolean; vms: string[] } | null;
-}
-
-const MAX_EXHAUSTIVE = 7;
-
-function safeKeys(report: Report): Set<string> {
-  return new Set(
-    report.clusters.flatMap((c) =>
-      c.vms.filter((vm) => vm.verdict === 'safe').map((vm) => vmKey(c.name, vm.name)),
-    ),
-  );
 }
 
 /** Every node below the newest release of its cluster, to be upgraded to it. */
@@ -48,77 +38,65 @@ export function rollingUpgradeTargets(
   });
 }
 
-function permutations<T>(items: readonly T[]): T[][] {
-  if (items.length <= 1) return [[...items]];
-  return items.flatMap((item, i) =>
-    permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [item, ...rest]),
-  );
+/** Safe VMs at each moment of an order (drained, then upgraded, node by node), and the first loss, if any. */
+function walk(model: UpgradeModel, order: readonly number[]) {
+  const tracker = new OrderTracker(model.items, model.upgrades.length);
+  const counts: number[] = [];
+  for (const x of order) {
+    counts.push(tracker.drained(x));
+    tracker.upgrade(x, 1);
+    counts.push(tracker.safe);
+  }
+  // The first moment a VM safe at the start is not: until then every such VM is safe, and a moment can change
+  // only the VMs that can land on its node.
+  const safeAtStart = model.vms.filter((vm) => safeIn(vm, () => false, -1));
+  const byNode = new Map<number, typeof safeAtStart>();
+  for (const vm of safeAtStart) {
+    for (const x of vm.r) {
+      const list = byNode.get(x);
+      if (list) list.push(vm);
+      else byNode.set(x, [vm]);
+    }
+  }
+  const upgraded = new Set<number>();
+  for (const [i, x] of order.entries()) {
+    for (const drained of [x, -1]) {
+      if (drained === -1) upgraded.add(x);
+      const lost = (byNode.get(x) ?? []).filter((vm) => !safeIn(vm, (y) => upgraded.has(y), drained));
+      if (lost.length > 0) return { counts, lost: { step: i + 1, whileDrained: drained !== -1, vms: lost } };
+    }
+  }
+  return { counts, lost: null };
 }
 
 /**
- * An order of node upgrades that keeps the most VMs safe at every step: every order for up to 7 nodes, a greedy
- * choice beyond. Each step is a node drained for its upgrade, then back with the new release (COSRU drains a node
- * before upgrading it). Judged by the fewest safe VMs at any moment, then by the sum over them.
+ * An order of node upgrades that keeps the most VMs safe at every step: exact (over sets of upgraded nodes) for up
+ * to 16 nodes, a greedy search with lookahead beyond. Each step is a node drained for its upgrade, then back with
+ * the new release (COSRU drains a node before upgrading it). Judged by the fewest safe VMs at any moment, then
+ * by the sum over them; among equals, the order that comes first in the order the upgrades were given.
  */
 export function suggestOrder(
   clusters: readonly ClusterRecord[],
-  upgrades: readonly { cluster: string; node: string; release: LtscRelease }[],
+  upgrades: readonly Upgrade[],
   options: AnalyzeOptions,
 ): OrderSuggestion {
-  const initial = safeKeys(analyze(clusters, options));
-  const score = (order: typeof upgrades) => {
-    const counts: Set<string>[] = [];
-    const changes: Change[] = [];
-    for (const u of order) {
-      counts.push(
-        safeKeys(
-          analyze(
-            applyChanges(clusters, [...changes, { kind: 'drain', cluster: u.cluster, node: u.node }]),
-            options,
-          ),
-        ),
-      );
-      changes.push({ kind: 'upgrade', ...u });
-      counts.push(safeKeys(analyze(applyChanges(clusters, changes), options)));
-    }
-    return {
-      counts,
-      worst: Math.min(initial.size, ...counts.map((c) => c.size)),
-      sum: counts.reduce((s, c) => s + c.size, 0),
-    };
-  };
-  let best: { order: typeof upgrades; counts: Set<string>[]; worst: number; sum: number };
-  if (upgrades.length <= MAX_EXHAUSTIVE) {
-    best = permutations(upgrades)
-      .map((order) => ({ order, ...score(order) }))
-      .reduce((a, b) => (b.worst > a.worst || (b.worst === a.worst && b.sum > a.sum) ? b : a));
-  } else {
-    const order: (typeof upgrades)[number][] = [];
-    const left = [...upgrades];
-    while (left.length > 0) {
-      const pick = left
-        .map((u, i) => ({ i, s: score([...order, u]) }))
-        .reduce((a, b) => (b.s.worst > a.s.worst || (b.s.worst === a.s.worst && b.s.sum > a.s.sum) ? b : a));
-      order.push(...left.splice(pick.i, 1));
-    }
-    best = { order, ...score(order) };
-  }
-  const lostAt = best.counts.findIndex((safe) => [...initial].some((key) => !safe.has(key)));
-  const step = Math.floor(lostAt / 2);
+  const model = upgradeModel(clusters, upgrades, options);
+  const k = upgrades.length;
+  const exact = exactOrder(model.items, k, model.initialSafe);
+  const order = exact ?? greedyOrder(model.items, k);
+  const { counts, lost } = walk(model, order);
+  const upgradesInOrder = order.map((x) => upgrades[x] as Upgrade);
   return {
-    order: [...best.order],
-    worstSafe: best.worst,
-    initialSafe: initial.size,
-    keepsEverySafe: lostAt < 0,
-    exact: upgrades.length <= MAX_EXHAUSTIVE,
-    lost:
-      lostAt < 0
-        ? null
-        : {
-            step: step + 1,
-            node: best.order[step]?.node ?? '',
-            whileDrained: lostAt % 2 === 0,
-            vms: [...initial].filter((key) => !best.counts[lostAt]?.has(key)),
-          },
+    order: upgradesInOrder,
+    worstSafe: Math.min(model.initialSafe, ...counts),
+    initialSafe: model.initialSafe,
+    keepsEverySafe: lost === null,
+    exact: exact !== null,
+    lost: lost && {
+      step: lost.step,
+      node: upgradesInOrder[lost.step - 1]?.node ?? '',
+      whileDrained: lost.whileDrained,
+      vms: lost.vms.map((vm) => vm.key),
+    },
   };
 }

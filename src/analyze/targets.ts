@@ -1,6 +1,6 @@
 // Which nodes a VM could land on. Windows names compare without case, and an owner that was not read is never
 // dropped: it is a target whose verdict is unknown.
-import type { ClusterRecord, NodeRecord, VmRecord } from '../model/facts.js';
+import { type ClusterRecord, type NodeRecord, unreadNode, type VmRecord } from '../model/facts.js';
 
 export const nameKey = (name: string) => name.toLowerCase();
 
@@ -9,22 +9,18 @@ export const nameKey = (name: string) => name.toLowerCase();
  * config does not list): VMs can land there, so it is a node that was not read, never a silent omission.
  */
 export function unreadOwner(name: string, vm: string): NodeRecord {
-  return {
-    name,
-    host: null,
-    source: 'scanned',
-    facts: null,
-    error: {
-      kind: 'not-scanned',
-      message: `${vm} names it as a possible owner, but it is not among the nodes that were read`,
-      hint: 'add it to the config (or set discover: true on the cluster) and scan again, or declare its facts',
-    },
-    probeErrors: [],
-  };
+  return unreadNode(name, {
+    kind: 'not-scanned',
+    message: `${vm} names it as a possible owner, but it is not among the nodes that were read`,
+    hint: 'add it to the config (or set discover: true on the cluster) and scan again, or declare its facts',
+  });
 }
 
 /** The cluster's nodes, plus a not-read node for each possible owner that is no node and was not evicted. */
-export function nodesWithOwners(cluster: ClusterRecord): NodeRecord[] {
+export function nodesWithOwners(
+  cluster: ClusterRecord,
+  unread: (name: string, vm: string) => NodeRecord = unreadOwner,
+): NodeRecord[] {
   const known = new Set(cluster.nodes.map((node) => nameKey(node.name)));
   for (const name of cluster.evicted ?? []) known.add(nameKey(name));
   let added: NodeRecord[] | null = null;
@@ -33,7 +29,7 @@ export function nodesWithOwners(cluster: ClusterRecord): NodeRecord[] {
       if (known.has(nameKey(owner))) continue;
       known.add(nameKey(owner));
       added ??= [];
-      added.push(unreadOwner(owner, vm.name));
+      added.push(unread(owner, vm.name));
     }
   }
   return added ? [...cluster.nodes, ...added] : cluster.nodes;

@@ -74,7 +74,7 @@ export async function main(argv: readonly string[], io: Io, given: Partial<Conte
       })),
     )
     .completion('completion', 'print a bash/zsh completion script (add it to your shell profile)')
-    .demandCommand(1, 'Name a command: scan, check, plan, diff, merge, demo, rules or completion.')
+    .demandCommand(1, 'Name a command: scan, check, plan, diff, merge, collector, demo, rules or completion.')
     .option('debug', {
       type: 'boolean',
       default: false,

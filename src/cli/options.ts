@@ -12,7 +12,7 @@ import { parseDate } from '../config/dates.js';
 import { UserError } from '../config/user-error.js';
 import { DEFAULT_EXPIRY_WARNING_DAYS } from '../domain/policy.js';
 import { DEFAULT_CONCURRENCY } from '../scan/defaults.js';
-import { type OutputSpec, pairOutputs } from './outputs.js';
+import { type OutputSpec, pairOutputs } from './output-pairs.js';
 
 export interface OutputOptionValues {
   format: string | string[];
@@ -31,6 +31,7 @@ export interface JudgeOptionValues {
 export interface InputOptionValues {
   config?: string;
   snapshot?: string;
+  collected?: string[];
 }
 
 export interface ScanOptionValues {
@@ -118,7 +119,15 @@ export function withInputOptions<T>(yargs: Argv<T>): Argv<T & InputOptionValues>
       requiresArg: true,
       describe: 'a snapshot saved by --save-snapshot',
     })
-    .conflicts('config', 'snapshot') as Argv<T & InputOptionValues>;
+    .option('collected', {
+      type: 'string',
+      array: true,
+      requiresArg: true,
+      describe:
+        'files of collector output gathered without SSH (PowerShell remoting; avma-check collector writes the script); --config adds its declared facts',
+    })
+    .conflicts('config', 'snapshot')
+    .conflicts('collected', 'snapshot') as Argv<T & InputOptionValues>;
 }
 
 export function withScanOptions<T>(yargs: Argv<T>): Argv<T & ScanOptionValues> {

@@ -7,12 +7,9 @@ import { access, chmod, realpath, rename, stat, unlink } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path';
 import { UserError } from '../config/user-error.js';
 import type { OutStream } from './context.js';
+import { EXAMPLE, type OutputSpec } from './output-pairs.js';
 
-export interface OutputSpec {
-  format: string;
-  /** A file, or null for stdout. */
-  file: string | null;
-}
+export type { OutputSpec };
 
 /** A checked output: stdout, or a file by its resolved path. */
 export interface Destination {
@@ -20,36 +17,6 @@ export interface Destination {
   readonly file: string | null;
   /** A device or pipe (/dev/null, a FIFO): written directly, there is nothing to replace atomically. */
   readonly direct: boolean;
-}
-
-const STDOUT_ALIASES = new Set(['-', '/dev/stdout', '/dev/fd/1', '/proc/self/fd/1']);
-const EXAMPLE =
-  'for example --format json --output report.json --format junit --output report.xml (- is stdout)';
-
-const list = <T>(value: T | T[] | undefined): T[] =>
-  value === undefined ? [] : Array.isArray(value) ? value : [value];
-
-/** Pairs each --format with its --output, refusing what cannot be meant. */
-export function pairOutputs(
-  formatValue: string | string[],
-  outputValue: string | string[] | undefined,
-): OutputSpec[] {
-  const formats = list(formatValue);
-  const outputs = list(outputValue);
-  if (outputs.length === 0 && formats.length > 1)
-    throw new UserError(
-      `${formats.length} formats but no --output`,
-      `give one --output per --format, ${EXAMPLE}`,
-    );
-  if (outputs.length > 0 && outputs.length !== formats.length)
-    throw new UserError(
-      `${formats.length} --format but ${outputs.length} --output`,
-      `give one --output per --format, ${EXAMPLE}`,
-    );
-  return formats.map((format, i) => {
-    const file = outputs[i];
-    return { format, file: file === undefined || STDOUT_ALIASES.has(file) ? null : file };
-  });
 }
 
 /** The real path of a file that may not exist yet: its directory's real path and its name. */
@@ -124,20 +91,33 @@ export async function checkOutputs(
   return destinations;
 }
 
+/** Chunks are joined into writes of about this many characters: a 25 MB report is 80,000 small chunks. */
+const WRITE_SIZE = 1 << 20;
+
 function writeAll(stream: NodeJS.WritableStream, chunks: Iterable<string>): Promise<void> {
   return new Promise((done, fail) => {
     const iterator = chunks[Symbol.iterator]();
     stream.once('error', fail);
     const pump = () => {
       try {
-        for (;;) {
-          const next = iterator.next();
-          if (next.done) {
-            stream.off('error', fail);
-            return done();
+        let ended = false;
+        while (!ended) {
+          const batch: string[] = [];
+          let size = 0;
+          while (size < WRITE_SIZE) {
+            const next = iterator.next();
+            if (next.done) {
+              ended = true;
+              break;
+            }
+            batch.push(next.value);
+            size += next.value.length;
           }
-          if (!stream.write(next.value)) return void stream.once('drain', pump);
+          const flowing = batch.length === 0 || stream.write(batch.join(''));
+          if (!ended && !flowing) return void stream.once('drain', pump);
         }
+        stream.off('error', fail);
+        done();
       } catch (error) {
         fail(error);
       }

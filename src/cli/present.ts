@@ -1,6 +1,8 @@
 // The interactive view, or nothing: decides once, and loads ink only when it will be used.
 import { HUMAN_FORMATS } from '../report/format-names.js';
-import type { TuiOptions } from '../tui/run-tui.js';
+import type { TuiOptions, TuiResult } from '../tui/run-tui.js';
+import { alternateScreen } from './alternate-screen.js';
+import type { OutStream } from './context.js';
 import type { Environment } from './environment.js';
 import type { Destination } from './outputs.js';
 
@@ -17,7 +19,8 @@ export function wantsTui(
   );
 }
 
-export async function showTui(options: TuiOptions): Promise<void> {
+/** The UI on the process's terminal; the browser on the alternate screen, always left before this resolves. */
+export async function showTui(options: TuiOptions, stdout: OutStream): Promise<TuiResult> {
   const { runTui } = await import('../tui/run-tui.js');
-  await runTui(options);
+  return runTui({ ...options, screen: alternateScreen(stdout) });
 }

@@ -7,9 +7,10 @@ import { finishRun } from './finish-run.js';
 import { ignoreFileOf, loadJudgeOptions } from './judgement-input.js';
 import type { InputOptionValues, JudgeArgs } from './options.js';
 import type { OutputSpec } from './outputs.js';
+import { type PlanCommandInput, planCommand, planCommandText } from './plan-command.js';
 import { prepareOutputs } from './prepare-outputs.js';
 import { showTui, wantsTui } from './present.js';
-import { inputFileOf, readInput } from './read-input.js';
+import { inputFileOf, inputFilesOf, readInput } from './read-input.js';
 
 export interface CheckArgs {
   input: InputOptionValues;
@@ -24,7 +25,7 @@ export async function runCheck(args: CheckArgs, context: Context): Promise<numbe
   const inputFile = inputFileOf(args.input);
   const ignoreFile = ignoreFileOf(args.judge, inputFile);
   const outputs = await prepareOutputs<ReportFormat>(args.outputs, args.saveSnapshot, [
-    { what: args.input.snapshot ? 'snapshot' : 'config', file: inputFile },
+    ...inputFilesOf(args.input),
     { what: 'ignore file', file: ignoreFile },
     { what: 'baseline', file: args.judge.baseline },
   ]);
@@ -32,15 +33,25 @@ export async function runCheck(args: CheckArgs, context: Context): Promise<numbe
   const input = await readInput(args.input, now);
   const options = await loadJudgeOptions(args.judge, ignoreFile, now);
   const judgement = judge(input.snapshot.clusters, options);
-  if (wantsTui(args.tui, outputs.reports, context.environment)) {
-    await showTui({
-      feed: null,
-      clusters: input.snapshot.clusters,
-      judge: whatIfJudge(options),
-      color: context.environment.color,
-    });
-  }
-  return finishRun(
+  const plan: PlanCommandInput = {
+    source: { kind: args.input.snapshot ? 'snapshot' : 'config', file: inputFile },
+    judge: args.judge,
+    ignoreFile,
+    clusters: input.snapshot.clusters,
+  };
+  const ui = wantsTui(args.tui, outputs.reports, context.environment)
+    ? await showTui(
+        {
+          feed: null,
+          clusters: input.snapshot.clusters,
+          judge: whatIfJudge(options),
+          color: context.environment.color,
+          planCommand: (changes) => planCommand(plan, changes),
+        },
+        context.io.stdout,
+      )
+    : null;
+  const exitCode = await finishRun(
     {
       snapshot: input.snapshot,
       judgement,
@@ -51,4 +62,6 @@ export async function runCheck(args: CheckArgs, context: Context): Promise<numbe
     },
     context,
   );
+  if (ui?.plan) context.io.stdout.write(planCommandText(planCommand(plan, ui.plan)));
+  return exitCode;
 }

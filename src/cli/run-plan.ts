@@ -13,7 +13,7 @@ import type { InputOptionValues, JudgeArgs } from './options.js';
 import { type OutputSpec, writeOutput } from './outputs.js';
 import { type PlanFlags, stepsFromFile, stepsFromFlags } from './plan-steps.js';
 import { prepareOutputs } from './prepare-outputs.js';
-import { inputFileOf, readInput } from './read-input.js';
+import { inputFileOf, inputFilesOf, readInput } from './read-input.js';
 import { VERSION } from './version.js';
 
 export interface PlanArgs {
@@ -47,7 +47,7 @@ export async function runPlanCommand(args: PlanArgs, context: Context): Promise<
   const inputFile = inputFileOf(args.input);
   const ignoreFile = ignoreFileOf(args.judge, inputFile);
   const outputs = await prepareOutputs<PlanFormat>(args.outputs, undefined, [
-    { what: args.input.snapshot ? 'snapshot' : 'config', file: inputFile },
+    ...inputFilesOf(args.input),
     { what: 'ignore file', file: ignoreFile },
     { what: 'baseline', file: args.judge.baseline },
     { what: 'plan file', file: args.planFile },

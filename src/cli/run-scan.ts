@@ -4,9 +4,10 @@
 import { judge } from '../analyze/judge.js';
 import { whatIfJudge } from '../analyze/what-if-judge.js';
 import type { Config } from '../config/schema.js';
+import type { ClusterRecord } from '../model/facts.js';
 import type { Locator } from '../model/locator.js';
 import type { ReportFormat } from '../report/format-names.js';
-import { progressLine } from '../report/progress.js';
+import { hostKeyRecordedLine, progressLine } from '../report/progress.js';
 import { escapeJsonControls, sanitize } from '../report/sanitize.js';
 import { scanToSnapshot } from '../scan/scan.js';
 import { ScanFeed } from '../tui/scan-progress.js';
@@ -14,6 +15,7 @@ import type { Context, StopSignal } from './context.js';
 import { finishRun } from './finish-run.js';
 import { loadJudgeOptions } from './judgement-input.js';
 import type { JudgeArgs } from './options.js';
+import { type PlanCommandInput, planCommand, planCommandText } from './plan-command.js';
 import type { PreparedOutputs } from './prepare-outputs.js';
 import { showTui, wantsTui } from './present.js';
 
@@ -45,16 +47,28 @@ export async function scanAndReport(args: ScanArgs, context: Context): Promise<n
   const unlisten = context.signals.listen(stop);
   const feed = wantsTui(args.tui, args.outputs.reports, environment) ? new ScanFeed() : null;
   const clusterMs = new Map<string, number>();
+  const plan = (clusters: readonly ClusterRecord[]): PlanCommandInput => ({
+    // A '-' snapshot goes to stdout: no file to plan from.
+    source: { kind: 'scan', savedSnapshot: args.outputs.snapshot?.file ?? undefined },
+    judge: args.judge,
+    ignoreFile: args.ignoreFile,
+    clusters,
+  });
   const ui = feed
-    ? showTui({
-        feed,
-        clusters: null,
-        judge: (clusters, changes) =>
-          whatIfJudge({ ...options, interruptedBy: stoppedBy })(clusters, changes),
-        color: environment.color,
-        onInterrupt: () => stop('SIGINT'),
-      })
+    ? showTui(
+        {
+          feed,
+          clusters: null,
+          judge: (clusters, changes) =>
+            whatIfJudge({ ...options, interruptedBy: stoppedBy })(clusters, changes),
+          color: environment.color,
+          onInterrupt: () => stop('SIGINT'),
+          planCommand: (changes) => planCommand(plan(feed.get().snapshot?.clusters ?? []), changes),
+        },
+        io.stdout,
+      )
     : null;
+  const recordedUnderUi: string[] = [];
   let snapshot: Awaited<ReturnType<typeof scanToSnapshot>>;
   try {
     snapshot = await scanToSnapshot(
@@ -87,7 +101,11 @@ export async function scanAndReport(args: ScanArgs, context: Context): Promise<n
       (event) => {
         if (event.type === 'node-finished')
           clusterMs.set(event.cluster, Math.max(clusterMs.get(event.cluster) ?? 0, event.ms));
-        if (feed) return feed.push(event);
+        if (feed) {
+          // Keys recorded under the UI are listed when it closes: a trust decision is never only on a screen.
+          if (event.type === 'host-key-recorded') recordedUnderUi.push(hostKeyRecordedLine(event));
+          return feed.push(event);
+        }
         const line = progressLine(event, environment.colorStderr);
         if (line !== null) io.stderr.write(`${line}\n`);
       },
@@ -95,10 +113,11 @@ export async function scanAndReport(args: ScanArgs, context: Context): Promise<n
   } finally {
     unlisten();
   }
-  await ui;
+  const shown = await ui;
+  for (const line of recordedUnderUi) io.stderr.write(`${line}\n`);
   if (stoppedBy) io.stderr.write(`Interrupted (${sanitize(stoppedBy)}): reporting what was gathered.\n`);
   const judgement = judge(snapshot.clusters, { ...options, interruptedBy: stoppedBy });
-  return finishRun(
+  const exitCode = await finishRun(
     {
       snapshot,
       judgement,
@@ -109,4 +128,6 @@ export async function scanAndReport(args: ScanArgs, context: Context): Promise<n
     },
     context,
   );
+  if (shown?.plan) io.stdout.write(planCommandText(planCommand(plan(snapshot.clusters), shown.plan)));
+  return exitCode;
 }

@@ -43,7 +43,8 @@ export function checkReferences(config: Config): ReferenceProblem[] {
     const base: PropertyKey[] = ['clusters', c];
     problems.push(...duplicates(cluster.nodes, [...base, 'nodes'], 'node name'));
     problems.push(...duplicates(cluster.vms, [...base, 'vms'], 'VM name'));
-    const isNode = (name: string) => cluster.nodes.some((node) => sameName(node.name, name));
+    const nodeNames = new Set(cluster.nodes.map((node) => node.name.toLowerCase()));
+    const isNode = (name: string) => nodeNames.has(name.toLowerCase());
     const nodeList = cluster.nodes.map((node) => node.name).join(', ');
     cluster.nodes.forEach((node, n) => {
       const problem = releaseContradiction(`node ${node.name}`, node.facts);

@@ -4,7 +4,13 @@ import { isSemiAnnualEditionId } from '../domain/editions.js';
 import { guestFromDeclared } from '../domain/guest-os.js';
 import { sameName, uniqueNames } from '../domain/names.js';
 import { releaseFromBuild } from '../domain/releases.js';
-import type { ClusterRecord, NodeFacts, NodeRecord, VmRecord } from '../model/facts.js';
+import {
+  type ClusterRecord,
+  type NodeFacts,
+  type NodeRecord,
+  unreadNode,
+  type VmRecord,
+} from '../model/facts.js';
 import { activationSettingsOf, resolveActivation } from './activation.js';
 import type { ActivationSettings, ClusterConfig, Config, NodeConfig, VmConfig } from './schema.js';
 
@@ -37,17 +43,25 @@ export function declaredNodeFacts(facts: DeclaredFacts): NodeFacts {
 }
 
 function declaredNode(node: NodeConfig): NodeRecord {
-  const base = { name: node.name, host: node.host ?? null, source: 'declared' as const, probeErrors: [] };
-  if (node.facts) return { ...base, facts: declaredNodeFacts(node.facts), error: null };
-  return {
-    ...base,
-    facts: null,
-    error: {
+  const host = node.host ?? null;
+  if (node.facts)
+    return {
+      name: node.name,
+      host,
+      source: 'declared',
+      facts: declaredNodeFacts(node.facts),
+      error: null,
+      probeErrors: [],
+    };
+  return unreadNode(
+    node.name,
+    {
       kind: 'not-scanned',
       message: 'no facts are declared for this node, and check does not scan',
       hint: 'declare its facts in the config, or run avma-check scan to read them over SSH',
     },
-  };
+    { host, source: 'declared' },
+  );
 }
 
 function canonical(cluster: ClusterConfig, name: string): string {

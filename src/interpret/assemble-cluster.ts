@@ -9,6 +9,7 @@ import {
   NODE_STATES,
   type NodeRecord,
   type NodeState,
+  unreadNode,
   type VmRecord,
 } from '../model/facts.js';
 import { drainStatusOf } from './node-facts.js';
@@ -115,21 +116,22 @@ function standaloneVms(scans: readonly NodeScan[]): VmRecord[] {
 }
 
 function unlistedMember(name: string): NodeRecord {
-  return {
-    name,
-    host: null,
-    source: 'scanned',
-    facts: null,
-    error: {
-      kind: 'not-scanned',
-      message: 'the cluster lists this node, but the config does not',
-      hint: 'add it to the config, or set discover: true on the cluster to scan every member',
-    },
-    probeErrors: [],
-  };
+  return unreadNode(name, {
+    kind: 'not-scanned',
+    message: 'the cluster lists this node, but the config does not',
+    hint: 'add it to the config, or set discover: true on the cluster to scan every member',
+  });
 }
 
-export function assembleCluster(name: string, scans: readonly NodeScan[]): ClusterRecord {
+/**
+ * The cluster record of its nodes' documents. A member the cluster lists but no document came from becomes
+ * `missing(name)`: by default a node the config does not list.
+ */
+export function assembleCluster(
+  name: string,
+  scans: readonly NodeScan[],
+  missing: (name: string) => NodeRecord = unlistedMember,
+): ClusterRecord {
   const nodes = scans.map((scan) => ({ ...scan.node }));
   const known = new Map(nodes.map((node) => [key(node.name), node.name]));
   const canonical = (node: string) => known.get(key(node)) ?? node;
@@ -143,7 +145,7 @@ export function assembleCluster(name: string, scans: readonly NodeScan[]): Clust
       };
     if (!node) {
       // A member the config does not list: VMs can land there, so it must not silently drop out.
-      nodes.push(unlistedMember(member.name));
+      nodes.push(missing(member.name));
       known.set(key(member.name), member.name);
     }
   }

@@ -1,4 +1,7 @@
 // A collector document -> the facts of that host, through the interpreters in src/domain.
+
+import { declaredNodeFacts } from '../config/declared-clusters.js';
+import type { NodeConfig } from '../config/schema.js';
 import {
   editionFromCaption,
   editionFromId,
@@ -13,10 +16,14 @@ import {
   type DrainStatus,
   NODE_STATES,
   type NodeFacts,
+  type NodeRecord,
   type NodeState,
   type ProbeError,
 } from '../model/facts.js';
+import { overrideFacts } from './declared-overrides.js';
 import type { RawNode } from './raw-schema.js';
+
+type NodeConfigFacts = NonNullable<NodeConfig['facts']>;
 
 function digits(value: string | undefined | null): number | null {
   return value !== undefined && value !== null && /^\s*\d{1,9}\s*$/.test(value) ? Number(value) : null;
@@ -119,5 +126,22 @@ export function nodeFactsFromRaw(raw: RawNode, now: Date): NodeFacts {
     avmaRequests30d: raw.probes.avmaRequests ? okValue(raw.probes.avmaRequests) : null,
     ...ownClusterRow(raw),
     azureLocalAvma: null,
+  };
+}
+
+/** The record of a node whose document was read: its facts, with facts declared in the config winning. */
+export function nodeFromDocument(
+  node: { name: string; host: string; declared: NodeConfigFacts | undefined },
+  raw: RawNode,
+  now: Date,
+): NodeRecord {
+  const declared = node.declared ? declaredNodeFacts(node.declared) : null;
+  return {
+    name: node.name,
+    host: node.host,
+    source: 'scanned',
+    facts: overrideFacts(nodeFactsFromRaw(raw, now), declared, node.declared),
+    error: null,
+    probeErrors: probeErrorsOf(raw),
   };
 }

@@ -76,6 +76,7 @@ export const rawNodeSchema = z.object({
     hyperV: probe(z.object({ Installed: z.boolean(), InstallState: text.optional() })),
     /** Events 12310 in the last 30 days; absent from version 1 documents. */
     avmaRequests: probe(z.number().int().nonnegative().max(1e9)).optional(),
+    cluster: probe(z.object({ Name: text })).optional(),
     clusterNodes: probe(z.array(clusterNode).max(128)),
     clusterGroups: probe(z.array(clusterGroup).max(20_000)),
     vms: probe(z.array(vm).max(4096)),

@@ -61,6 +61,22 @@ export interface ProbeError {
   message: string;
 }
 
+/** A node whose facts were not read, and why. */
+export function unreadNode(
+  name: string,
+  error: NodeError,
+  from: { host?: string | null; source?: NodeRecord['source'] } = {},
+): NodeRecord {
+  return {
+    name,
+    host: from.host ?? null,
+    source: from.source ?? 'scanned',
+    facts: null,
+    error,
+    probeErrors: [],
+  };
+}
+
 export interface NodeRecord {
   name: string;
   host: string | null;

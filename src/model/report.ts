@@ -3,7 +3,7 @@ import type { Severity } from '../rules/types.js';
 import type { ActivationBasis, GuestOs, NodeRecord, VmActivation } from './facts.js';
 
 /** The JSON report's schema version: report/json.ts writes it, config/read-report.ts reads it and the one before. */
-export const REPORT_SCHEMA_VERSION = 2;
+export const REPORT_SCHEMA_VERSION = 3;
 
 export const TARGET_VERDICTS = ['ok', 'fail', 'unknown'] as const;
 export type TargetVerdict = (typeof TARGET_VERDICTS)[number];

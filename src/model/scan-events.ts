@@ -14,4 +14,6 @@ export type ScanEvent =
       attempts: number;
     }
   | { type: 'cluster-discovered'; cluster: string; added: string[] }
+  /** Trust on first use (--accept-new-host-keys): a key written to known_hosts, to compare with the node's. */
+  | { type: 'host-key-recorded'; host: string; fingerprint: string; file: string }
   | { type: 'scan-finished'; snapshot: Snapshot };

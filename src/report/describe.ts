@@ -16,7 +16,10 @@ export function editionText(facts: NodeFacts): string {
 
 export function activationText(facts: NodeFacts): string {
   if (facts.activated === null) return 'activation ?';
-  if (!facts.activated) return `not activated${facts.licenseState ? ` (${facts.licenseState})` : ''}`;
+  if (!facts.activated) {
+    if (facts.onlyAddOnLicenses) return 'not activated (only add-on licences)';
+    return `not activated${facts.licenseState ? ` (${facts.licenseState})` : ''}`;
+  }
   return facts.activationExpires ? `activated until ${facts.activationExpires.slice(0, 10)}` : 'activated';
 }
 
@@ -48,18 +51,36 @@ export const VM_VERDICT_TEXT: Record<VmVerdict, string> = {
   'not-applicable': 'not using AVMA',
 };
 
+type MessageOf = (rule: string, node: string, vm: string) => string;
+
+// One index per findings list, however many sections and views ask (it is immutable once analysed).
+const indexes = new WeakMap<readonly Finding[], MessageOf>();
+
 /** Finds the message of a rule for a target: the target's own, else the node's, else the VM's. */
-export function findingIndex(findings: readonly Finding[]) {
-  const byKey = new Map<string, string>();
+export function findingIndex(findings: readonly Finding[]): MessageOf {
+  const known = indexes.get(findings);
+  if (known) return known;
+  // rule -> node ('' for none) -> VM ('' for none) -> the first message: no key strings to build.
+  const byRule = new Map<string, Map<string, Map<string, string>>>();
   for (const finding of findings) {
-    const key = `${finding.rule}\u0000${finding.node ?? ''}\u0000${finding.vm ?? ''}`;
-    if (!byKey.has(key)) byKey.set(key, finding.message);
+    let byNode = byRule.get(finding.rule);
+    if (!byNode) {
+      byNode = new Map();
+      byRule.set(finding.rule, byNode);
+    }
+    let byVm = byNode.get(finding.node ?? '');
+    if (!byVm) {
+      byVm = new Map();
+      byNode.set(finding.node ?? '', byVm);
+    }
+    if (!byVm.has(finding.vm ?? '')) byVm.set(finding.vm ?? '', finding.message);
   }
-  return (rule: string, node: string, vm: string): string =>
-    byKey.get(`${rule}\u0000${node}\u0000${vm}`) ??
-    byKey.get(`${rule}\u0000${node}\u0000`) ??
-    byKey.get(`${rule}\u0000\u0000${vm}`) ??
-    rule;
+  const messageOf: MessageOf = (rule, node, vm) => {
+    const byNode = byRule.get(rule);
+    return byNode?.get(node)?.get(vm) ?? byNode?.get(node)?.get('') ?? byNode?.get('')?.get(vm) ?? rule;
+  };
+  indexes.set(findings, messageOf);
+  return messageOf;
 }
 
 export function plural(count: number, one: string, many = `${one}s`): string {

@@ -7,6 +7,7 @@ import type { Judgement } from '../analyze/judge.js';
 import { acceptanceNotes } from './acceptance-notes.js';
 import { guestText } from './describe.js';
 import { gateHeadline } from './gate-text.js';
+import { vmRemarks } from './remarks.js';
 import { sanitize } from './sanitize.js';
 import { reasonIndex } from './target-reasons.js';
 import type { FormatContext, Formatter, Locator } from './types.js';
@@ -56,10 +57,13 @@ export function annotations(judgement: Judgement, locate: Locator | null | undef
         verdict === 'fail'
           ? `loses activation on ${bad.length} of ${vm.targets.length} possible owners`
           : `cannot be judged on ${bad.length} of ${vm.targets.length} possible owners`;
+      const remarks = vmRemarks(vm)
+        .map((r) => ` (${r})`)
+        .join('');
       all.push({
         kind,
         title: `AVMA: ${vm.name} ${verdict === 'fail' ? 'at risk' : 'unknown'} (${cluster.name})`,
-        message: `${vm.name} (${guestText(vm.guest)}) ${what}. ${detail}`,
+        message: `${vm.name} (${guestText(vm.guest)}) ${what}${remarks}. ${detail}`,
         where: locate?.(cluster.name, { vm: vm.name }),
         weight: bad.length / Math.max(1, vm.targets.length),
       });

@@ -1,6 +1,6 @@
 // The versioned JSON report (README, "JSON report"; schema/report.schema.json). Streamed: one line per node, VM
-// and finding, so the largest fleets never become one string. A VM's ok targets are a list of node names; only
-// failing and unknown targets carry their rules.
+// and finding, so the largest fleets never become one string. A VM's ok targets are a list of node names; its
+// failing and unknown targets are grouped by the rules behind them.
 import type { Judgement } from '../analyze/judge.js';
 import type { NodeRecord } from '../model/facts.js';
 import {
@@ -43,13 +43,27 @@ export function nodeJson(node: NodeRecord) {
   };
 }
 
+type TargetGroup = { rules: readonly string[]; nodes: string[] };
+
+/** Failing (or unknown) targets grouped by the rules behind them: most share one list across many nodes. */
+function grouped(into: TargetGroup[], target: TargetResult): void {
+  const same = into.find(
+    (group) =>
+      group.rules === target.rules ||
+      (group.rules.length === target.rules.length &&
+        group.rules.every((rule, i) => rule === target.rules[i])),
+  );
+  if (same) same.nodes.push(target.node);
+  else into.push({ rules: target.rules, nodes: [target.node] });
+}
+
 function targetsJson(targets: readonly TargetResult[]) {
   const ok: string[] = [];
-  const fail: { node: string; rules: readonly string[] }[] = [];
-  const unknown: { node: string; rules: readonly string[] }[] = [];
+  const fail: TargetGroup[] = [];
+  const unknown: TargetGroup[] = [];
   for (const t of targets) {
     if (t.verdict === 'ok') ok.push(t.node);
-    else (t.verdict === 'fail' ? fail : unknown).push({ node: t.node, rules: t.rules });
+    else grouped(t.verdict === 'fail' ? fail : unknown, t);
   }
   return { ok, fail, unknown };
 }

@@ -7,6 +7,7 @@ import type { NodeRecord } from '../model/facts.js';
 import type { ClusterResult, Finding, VmResult } from '../model/report.js';
 import { acceptanceNotes } from './acceptance-notes.js';
 import { acceptanceText, guestText } from './describe.js';
+import { avmaRequestsText, nodeStateText, vmRemarks } from './remarks.js';
 import { reasonIndex } from './target-reasons.js';
 import type { Formatter, Timings } from './types.js';
 import { xmlLines, xmlText } from './xml.js';
@@ -93,7 +94,11 @@ function nodeCase(cluster: ClusterResult, node: NodeRecord, gate: GateOptions, c
       text: lines(failing),
     };
   const rest = own.filter((f) => f !== unread && !failing.includes(f));
-  if (rest.length > 0) c.out = lines(rest);
+  const facts = node.facts;
+  const about = facts
+    ? [nodeStateText(facts, node.drained), avmaRequestsText(facts)].filter((t): t is string => Boolean(t))
+    : [];
+  if (rest.length > 0 || about.length > 0) c.out = [lines(rest), ...about].filter(Boolean).join('\n');
   return c;
 }
 
@@ -108,7 +113,8 @@ function vmCase(
   const weight = vmWeight(vm, gate);
   const describe = (verdict: 'fail' | 'unknown') =>
     reasons(vm, verdict).map((r) => `${r.node}: ${r.messages.join('; ')} [${r.rules.join(', ')}]`);
-  if (weight === 'not-applicable') c.skipped = `does not use AVMA (${guestText(vm.guest)})`;
+  if (weight === 'not-applicable')
+    c.skipped = `does not use AVMA (${guestText(vm.guest)}): ${vm.reason ?? ''}`;
   else if (weight === 'failure') {
     const failing = describe('fail');
     c.failure = {
@@ -130,6 +136,8 @@ function vmCase(
     const why = describe(vm.verdict === 'at-risk' ? 'fail' : 'unknown').join('\n');
     c.skipped = `${vm.verdict === 'at-risk' ? 'at risk' : 'unknown'}, which the gate lets pass (${weight === 'accepted' ? 'accepted findings' : `--fail-on ${gate.failOn}, --unknown ${gate.unknown}`}):\n${why}`;
   }
+  const remarks = vmRemarks(vm);
+  if (remarks.length > 0) c.out = remarks.join('\n');
   const warnings = cluster.findings.filter(
     (f) => f.vm === vm.name && f.severity === 'warning' && findingWeight(f, gate) === 'failure',
   );

@@ -15,6 +15,7 @@ import {
   releaseText,
 } from './describe.js';
 import { countsText, GATE_WORD, gateReasons } from './gate-text.js';
+import { nodeStateText, vmRemarks } from './remarks.js';
 import { sanitize } from './sanitize.js';
 import { reasonIndex } from './target-reasons.js';
 import type { Formatter } from './types.js';
@@ -52,9 +53,10 @@ function nodeRow(cluster: string, node: NodeRecord): string {
         editionText(facts),
         activationText(facts),
         hyperVText(facts),
-        `${facts.state ?? ''}${node.drained ? ' (drained)' : ''}`,
+        nodeStateText(facts, node.drained),
+        facts.avmaRequests30d === null ? '' : String(facts.avmaRequests30d),
       ]
-    : ['', '', '', '', ''];
+    : ['', '', '', '', '', ''];
   const error = node.error ? `${node.error.kind}: ${node.error.message}` : '';
   return `| ${cell(cluster)} | ${cell(node.name)} | ${state.map((s) => cell(s)).join(' | ')} | ${cell(error)} |`;
 }
@@ -77,8 +79,11 @@ export function* vmTables(clusters: readonly ClusterResult[], gate: GateOptions)
           (r) =>
             `**${cell(r.node)}**: ${r.messages.map((m) => cell(m)).join('; ')} (${r.rules.map((id) => `\`${id}\``).join(', ')})`,
         );
+        const remarks = vmRemarks(vm)
+          .map((r) => `<br>_${cell(r)}_`)
+          .join('');
         rows.push(
-          `| ${cell(cluster.name)} | ${cell(vm.name)} | ${cell(guestText(vm.guest))} | ${why.join('<br>') || 'no node left to run on'} |`,
+          `| ${cell(cluster.name)} | ${cell(vm.name)} | ${cell(guestText(vm.guest))}${remarks} | ${why.join('<br>') || 'no node left to run on'} |`,
         );
       }
     }
@@ -90,6 +95,27 @@ export function* vmTables(clusters: readonly ClusterResult[], gate: GateOptions)
     yield* rows;
     yield '';
   }
+}
+
+function* notApplicableTable(clusters: readonly ClusterResult[]): Iterable<string> {
+  const rows = clusters.flatMap((c) =>
+    c.vms
+      .filter((vm) => vm.verdict === 'not-applicable')
+      .map(
+        (vm) =>
+          `| ${cell(c.name)} | ${cell(vm.name)} | ${cell(guestText(vm.guest))} | ${cell(vm.reason ?? 'does not use AVMA', 300)} |`,
+      ),
+  );
+  if (rows.length === 0) return;
+  yield* [
+    `### VMs not using AVMA (${rows.length})`,
+    '',
+    '| cluster | VM | guest | why |',
+    '|---|---|---|---|',
+    ...rows.slice(0, 500),
+  ];
+  if (rows.length > 500) yield `| … | ${rows.length - 500} more | | |`;
+  yield '';
 }
 
 function* findingList(judgement: Judgement): Iterable<string> {
@@ -134,10 +160,11 @@ function* markdownLines(judgement: Judgement, exitCode: number): Iterable<string
   yield* vmTables(report.clusters, gate.options);
   yield* findingList(judgement);
   yield* acceptedList(judgement);
+  yield* notApplicableTable(report.clusters);
   yield '### Nodes';
   yield '';
-  yield '| cluster | node | release | edition | activation | Hyper-V | state | error |';
-  yield '|---|---|---|---|---|---|---|---|';
+  yield '| cluster | node | release | edition | activation | Hyper-V | state | AVMA requests (30 d) | error |';
+  yield '|---|---|---|---|---|---|---|---|---|';
   for (const cluster of report.clusters) for (const node of cluster.nodes) yield nodeRow(cluster.name, node);
 }
 

@@ -17,6 +17,8 @@ export function progressLine(event: ScanEvent, color: boolean): string | null {
       return style.dim(
         `  ${sanitize(event.cluster, 64)}: discovered ${event.added.map((n) => sanitize(n, 64)).join(', ')}`,
       );
+    case 'host-key-recorded':
+      return hostKeyRecordedLine(event);
     case 'node-finished': {
       const { node } = event;
       const name = `${sanitize(event.cluster, 64)}/${sanitize(node.name, 64)}`;
@@ -41,4 +43,9 @@ export function progressLine(event: ScanEvent, color: boolean): string | null {
     default:
       return null;
   }
+}
+
+/** As OpenSSH's "Permanently added", with the fingerprint to compare with the node's own (ssh-keygen -lf). */
+export function hostKeyRecordedLine(event: Extract<ScanEvent, { type: 'host-key-recorded' }>): string {
+  return `  + recorded the host key of ${sanitize(event.host, 200)} in ${sanitize(event.file, 300)}: ${sanitize(event.fingerprint, 120)}`;
 }

@@ -8,6 +8,7 @@ import type { Finding } from '../model/report.js';
 import { rules } from '../rules/index.js';
 import { acceptanceNotes } from './acceptance-notes.js';
 import { acceptanceText } from './describe.js';
+import { vmRemarks } from './remarks.js';
 import { escapeJsonControls, sanitize } from './sanitize.js';
 import type { Formatter, Locator } from './types.js';
 
@@ -47,12 +48,15 @@ interface Grouped {
   first: Finding;
   nodes: string[];
   messages: string[];
+  /** What to know about the VM the finding is on (AVMA assumed, stale guest facts). */
+  remarks: string[];
 }
 
 /** Findings on a VM and a node, grouped by rule and VM; node-wide and VM-wide findings one each. */
 function grouped(judgement: Judgement): Grouped[] {
   const groups = new Map<string, Grouped>();
   for (const cluster of judgement.report.clusters) {
+    const vms = new Map(cluster.vms.map((vm) => [vm.name, vm]));
     for (const f of cluster.findings) {
       const key =
         f.node !== null && f.vm !== null ? `${cluster.name}\u0000${f.rule}\u0000\u0000${f.vm}` : null;
@@ -62,7 +66,15 @@ function grouped(judgement: Judgement): Grouped[] {
         if (group.messages.length < 20) group.messages.push(f.message);
         continue;
       }
-      const entry = { cluster: cluster.name, first: f, nodes: f.node ? [f.node] : [], messages: [f.message] };
+      const vm = f.vm === null ? undefined : vms.get(f.vm);
+      const remarks = vm ? vmRemarks(vm) : [];
+      const entry = {
+        cluster: cluster.name,
+        first: f,
+        nodes: f.node ? [f.node] : [],
+        messages: [f.message],
+        remarks,
+      };
       groups.set(key ?? `${groups.size}\u0001`, entry);
     }
   }
@@ -81,7 +93,9 @@ function result(g: Grouped, judgement: Judgement, locate: Locator | null | undef
     ruleId: f.rule,
     ruleIndex: ruleIndex.get(f.rule) ?? 0,
     level,
-    message: { text: sanitize(g.messages.join('; ') + more, 4000) },
+    message: {
+      text: sanitize(g.messages.join('; ') + more + g.remarks.map((r) => ` (${r})`).join(''), 4000),
+    },
     locations: [location(locate?.(g.cluster, byVm ? { vm: f.vm } : { node: f.node, vm: f.vm }), subject)],
     partialFingerprints: {
       'avmaFinding/v1': `${g.cluster}/${f.rule}/${byVm ? '' : (f.node ?? '')}/${f.vm ?? ''}`,

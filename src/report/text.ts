@@ -16,6 +16,7 @@ import {
   releaseText,
 } from './describe.js';
 import { countsText, gateHeadline } from './gate-text.js';
+import { avmaRequestsText, nodeStateText, vmRemarks } from './remarks.js';
 import { sanitize } from './sanitize.js';
 import { makeStyle, type Style } from './style.js';
 import { reasonIndex } from './target-reasons.js';
@@ -48,7 +49,8 @@ function nodeLines(nodes: readonly NodeRecord[], style: Style): string[] {
       pad(editionText(facts), 22),
       facts.activated === false ? style.bad(pad(activation, 30)) : pad(activation, 30),
       facts.hyperV === false ? style.bad(pad(hyperVText(facts), 10)) : pad(hyperVText(facts), 10),
-      `${facts.state ?? ''}${node.drained ? ' (drained)' : ''}`,
+      pad(nodeStateText(facts, node.drained), 16),
+      avmaRequestsText(facts) ?? '',
     ];
     return `    ${style.dim('·')} ${name}  ${cells.join(' ').trimEnd()}`;
   });
@@ -56,7 +58,25 @@ function nodeLines(nodes: readonly NodeRecord[], style: Style): string[] {
 
 function vmHeader(vm: VmResult, mark: string): string {
   const owner = vm.owner ? `, runs on ${sanitize(vm.owner, 32)}` : '';
-  return `    ${mark} ${sanitize(vm.name, 64)} (${guestText(vm.guest)}${owner})`;
+  const remarks = vmRemarks(vm)
+    .map((r) => `; ${r}`)
+    .join('');
+  return `    ${mark} ${sanitize(vm.name, 64)} (${guestText(vm.guest)}${owner}${remarks})`;
+}
+
+/** VMs that do not use AVMA, each with why: they are never judged, so the reader can check the reason. */
+function notApplicableLines(cluster: ClusterResult, style: Style): string[] {
+  const vms = cluster.vms.filter((vm) => vm.verdict === 'not-applicable');
+  if (vms.length === 0) return [];
+  const shown = vms
+    .slice(0, MAX_LISTED_VMS)
+    .map(
+      (vm) =>
+        `    ${style.dim('-')} ${sanitize(vm.name, 64)} (${guestText(vm.guest)}): ${sanitize(vm.reason ?? 'does not use AVMA', 300)}`,
+    );
+  const more =
+    vms.length > MAX_LISTED_VMS ? [`    … and ${vms.length - MAX_LISTED_VMS} more (see --format json)`] : [];
+  return [`  ${style.dim('Not using AVMA')} (${vms.length})`, ...shown, ...more];
 }
 
 function vmSection(cluster: ClusterResult, verdict: 'at-risk' | 'unknown', style: Style): string[] {
@@ -117,20 +137,25 @@ function clusterLines(cluster: ClusterResult, style: Style): string[] {
   const count = (verdict: VmResult['verdict']) => cluster.vms.filter((vm) => vm.verdict === verdict).length;
   const safe = count('safe');
   const other = count('not-applicable');
+  const assumed = cluster.vms.filter(
+    (vm) => vm.verdict !== 'not-applicable' && vm.activation === 'avma' && vm.activationBasis === 'assumed',
+  ).length;
   const summary = [
     `${count('at-risk')} at risk`,
     `${count('unknown')} unknown`,
     `${safe} safe`,
     ...(other > 0 ? [`${other} not using AVMA`] : []),
   ].join(', ');
+  const assumedNote = assumed > 0 ? `; ${assumed} of them assumed to use AVMA` : '';
   return [
-    `${style.strong(`Cluster ${sanitize(cluster.name, 64)}`)}: ${verdictWord(cluster.verdict, style)} (${plural(cluster.vms.length, 'VM')}: ${summary})`,
+    `${style.strong(`Cluster ${sanitize(cluster.name, 64)}`)}: ${verdictWord(cluster.verdict, style)} (${plural(cluster.vms.length, 'VM')}: ${summary}${assumedNote})`,
     `  Nodes (${cluster.nodes.length})`,
     ...nodeLines(cluster.nodes, style),
     ...vmSection(cluster, 'at-risk', style),
     ...vmSection(cluster, 'unknown', style),
     ...warningLines(cluster, style),
     ...acceptedLines(cluster, style),
+    ...notApplicableLines(cluster, style),
     '',
   ];
 }

@@ -73,6 +73,11 @@ $probes.hyperV = Invoke-Probe {
   [ordered]@{ Installed = [bool] $feature.Installed; InstallState = [string] $feature.InstallState }
 }
 
+# The cluster's own name: documents gathered by PowerShell remoting are grouped by it.
+$probes.cluster = Invoke-Probe {
+  [ordered]@{ Name = [string] (Get-Cluster).Name }
+}
+
 $probes.clusterNodes = Invoke-ListProbe {
   foreach ($node in @(Get-ClusterNode)) {
     [ordered]@{ Name = [string] $node.Name; State = [string] $node.State; DrainStatus = [string] $node.DrainStatus }
@@ -147,4 +152,8 @@ $probes.vms = Invoke-ListProbe {
 $facts = [ordered]@{ collectorVersion = 2; computerName = [string] $env:COMPUTERNAME; probes = $probes }
 $json = ConvertTo-Json -InputObject $facts -Depth 12 -Compress
 $encoded = [Convert]::ToBase64String([System.Text.Encoding]::UTF8.GetBytes($json))
-[Console]::Out.Write("`r`nAVMA-CHECK-BEGIN-9c1e`r`n" + $encoded + "`r`nAVMA-CHECK-END-9c1e`r`n")
+# One string on the pipeline, so PowerShell remoting returns it whole (the console does not reach the caller
+# there), with the base64 in lines of 76 characters that no host wraps or cuts. The node line names whose
+# document follows, also when it arrives damaged.
+$lines = for ($at = 0; $at -lt $encoded.Length; $at += 76) { $encoded.Substring($at, [Math]::Min(76, $encoded.Length - $at)) }
+Write-Output ("`r`nAVMA-CHECK-NODE " + [string] $env:COMPUTERNAME + "`r`nAVMA-CHECK-BEGIN-9c1e`r`n" + ($lines -join "`r`n") + "`r`nAVMA-CHECK-END-9c1e`r`n")

@@ -5,6 +5,7 @@ import { basename } from 'node:path';
 import type { ServerHostKeyAlgorithm } from 'ssh2';
 import { NodeFailure } from './classify-error.js';
 import { type LockOptions, LockTimeout } from './file-lock.js';
+import { fingerprint } from './fingerprint.js';
 import { hostKeyAlgorithms } from './host-key-algorithms.js';
 import {
   checkHostKey,
@@ -23,6 +24,8 @@ export const SYSTEM_KNOWN_HOSTS_PATHS: readonly string[] = [
 export interface HostKeyStoreOptions {
   systemPaths?: readonly string[] | undefined;
   lock?: LockOptions | undefined;
+  /** Told of each key written to a user file: `host` as known_hosts names it, `fingerprint` as ssh-keygen -l. */
+  onRecorded?: ((recorded: { host: string; fingerprint: string; file: string }) => void) | undefined;
 }
 
 /** The files read for a user file: itself, and OpenSSH's known_hosts2 beside ~/.ssh/known_hosts. */
@@ -74,6 +77,12 @@ export class HostKeyStore {
     return result.then(
       (recorded) => {
         this.loaded.set(userFile, recorded.entries);
+        if (recorded.verdict === 'added')
+          this.options.onRecorded?.({
+            host: hostKeyName(host, port),
+            fingerprint: fingerprint(key),
+            file: userFile,
+          });
         return recorded;
       },
       (error: Error) => {

@@ -1,13 +1,11 @@
 // One node of a scan, with retries: its SSH settings, the trust it gets (a discovered node gets no password and
 // no trust on first use unless the config says so), the collector, and its facts or its error.
 
-import { declaredNodeFacts } from '../config/declared-clusters.js';
 import type { ClusterConfig, NodeConfig } from '../config/schema.js';
 import { UserError } from '../config/user-error.js';
 import type { NodeScan } from '../interpret/assemble-cluster.js';
-import { overrideFacts } from '../interpret/declared-overrides.js';
-import { nodeFactsFromRaw, probeErrorsOf } from '../interpret/node-facts.js';
-import type { NodeFacts } from '../model/facts.js';
+import { nodeFromDocument } from '../interpret/node-facts.js';
+import { unreadNode } from '../model/facts.js';
 import { NodeFailure } from './classify-error.js';
 import { type CollectOptions, type CollectTarget, collectNode } from './collect-node.js';
 import { type Redact, redactor } from './redact.js';
@@ -92,20 +90,8 @@ export async function scanNode(
       const ssh = await settingsOf(job);
       redact = redactor([ssh.password]);
       const raw = await collectNode(targetOf(job, ssh), options);
-      const facts: NodeFacts = overrideFacts(
-        nodeFactsFromRaw(raw, options.now),
-        node.facts ? declaredNodeFacts(node.facts) : null,
-        node.facts,
-      );
       return {
-        node: {
-          name: node.name,
-          host,
-          source: 'scanned',
-          facts,
-          error: null,
-          probeErrors: probeErrorsOf(raw),
-        },
+        node: nodeFromDocument({ name: node.name, host, declared: node.facts }, raw, options.now),
         raw,
         attempts,
       };
@@ -136,7 +122,7 @@ export async function scanNode(
         hint: found.hint === null ? null : redact.text(found.hint),
       };
       return {
-        node: { name: node.name, host, source: 'scanned', facts: null, error: nodeError, probeErrors: [] },
+        node: unreadNode(node.name, nodeError, { host }),
         raw: null,
         attempts,
       };

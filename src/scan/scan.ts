@@ -70,7 +70,10 @@ async function run(config: Config, options: ScanOptions, emit: (event: ScanEvent
   // Every node in flight listens for Ctrl-C on this one signal.
   setMaxListeners(0, signal);
   const limit = pLimit(options.concurrency ?? DEFAULT_CONCURRENCY);
-  const hostKeys = new HostKeyStore({ systemPaths: options.systemKnownHostsPaths });
+  const hostKeys = new HostKeyStore({
+    systemPaths: options.systemKnownHostsPaths,
+    onRecorded: (recorded) => emit({ type: 'host-key-recorded', ...recorded }),
+  });
   const resolver = new SshResolver(options.env, options);
   const declared = declaredClusters(config);
 

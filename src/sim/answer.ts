@@ -1,6 +1,7 @@
 // What a simulated node prints for the collector's command, fault by fault. The client may leave at any moment
 // (a timeout, Ctrl-C, a bound reached): once it has, nothing more is written.
 import type ssh2 from 'ssh2';
+import { NODE_MARKER } from '../interpret/markers.js';
 import {
   BEGIN_MARKER,
   CMD_EXE_LIMIT,
@@ -26,12 +27,13 @@ export function commandProblem(command: string): string | null {
   return null;
 }
 
+/** What the collector writes (collector.ps1's last lines): the node line, then base64 in lines of 76. */
 export function resultText(document: unknown): string {
-  const encoded = Buffer.from(
-    typeof document === 'string' ? document : JSON.stringify(document),
-    'utf8',
-  ).toString('base64');
-  return `\r\n${BEGIN_MARKER}\r\n${encoded}\r\n${END_MARKER}\r\n`;
+  const json = typeof document === 'string' ? document : JSON.stringify(document);
+  const name = (document as { computerName?: unknown } | null)?.computerName;
+  const encoded = Buffer.from(json, 'utf8').toString('base64');
+  const lines = encoded.match(/.{1,76}/g) ?? [];
+  return `\r\n${NODE_MARKER} ${typeof name === 'string' ? name : ''}\r\n${BEGIN_MARKER}\r\n${lines.join('\r\n')}\r\n${END_MARKER}\r\n`;
 }
 
 /**

@@ -202,6 +202,7 @@ export function hostDocument(spec: SimClusterSpec, host: SimHost): RawNode {
         InstallState: host.hyperV === false ? 'Available' : 'Installed',
       }),
       avmaRequests: probe(host, 'avmaRequests', host.avmaRequests ?? 12),
+      cluster: probe(host, 'cluster', { Name: spec.name }),
       clusterNodes: probe(
         host,
         'clusterNodes',

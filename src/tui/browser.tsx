@@ -1,178 +1,225 @@
-// After the scan: the views, keys, details and what-if over one analysed snapshot.
+// After the scan: the views, keys, details and what-if over the run's judgement, full height and no more: the
+// frame is at most rows - 1 lines (ink clears the whole screen on every frame that fills the terminal).
 
-import { Box, Text, useApp, useInput } from 'ink';
+import { Box, useApp, useInput } from 'ink';
 import { useMemo, useRef, useState } from 'react';
-import { describeChange } from '../analyze/what-if.js';
+import type { Change } from '../analyze/what-if.js';
 import type { WhatIfJudge } from '../analyze/what-if-judge.js';
 import type { ClusterRecord } from '../model/facts.js';
-import { GATE_WORD } from '../report/gate-text.js';
-import { sanitize } from '../report/sanitize.js';
-import { useColor } from './color.js';
-import { NodeDetails, VmDetails } from './details.js';
+import type { Report } from '../model/report.js';
+import { type ColumnSpec, fitColumns } from './columns.js';
+import { findingAt, findingList } from './finding-list.js';
 import { FindingsView } from './findings-view.js';
-import { Help, ReleaseChooser } from './help.js';
-import { actionFor, splitKeys } from './keymap.js';
-import { GATE_COLOR } from './marks.js';
+import { Header, StatusLine, WhatIfBanner } from './frame.js';
+import { handleKey } from './handle-key.js';
+import { helpLines, releaseLines } from './help.js';
+import { keyPresses } from './keymap.js';
+import type { Line } from './lines.js';
+import { LinesView, scrollRange } from './lines-view.js';
 import { MatrixView } from './matrix-view.js';
-import { NodesView } from './nodes-view.js';
-import { findingGroups, matrixColumns, nodeRows, vmRows } from './rows.js';
-import {
-  chooseRelease,
-  initialUiState,
-  type ReduceContext,
-  reduce,
-  typeFilter,
-  type UiState,
-  VIEWS,
-} from './ui-state.js';
+import { NODE_COLUMNS, NodesView, withCluster } from './nodes-view.js';
+import { type PlanCommandView, planLines } from './plan-lines.js';
+import { unfilteredCount } from './rows.js';
+import { SORTS_OF, sortLabel } from './sorting.js';
+import { detailLines, type Subject, subjectKey } from './subject.js';
+import { initialUiState, type ReduceContext, type UiState } from './ui-state.js';
 import { useTerminalSize } from './use-terminal-size.js';
-import { VmsView } from './vms-view.js';
+import { useViewRows } from './use-view-rows.js';
+import { VmsView, vmColumns } from './vms-view.js';
+import { whatIfDiff } from './what-if-diff.js';
 
 export interface BrowserProps {
   readonly clusters: readonly ClusterRecord[];
   /** The run's judgement: the header shows the gate the exit code follows. */
   readonly judge: WhatIfJudge;
   readonly initial?: Partial<UiState>;
+  /** The `avma-check plan` command of a what-if, from the CLI that knows the run's input. */
+  readonly planCommand?: ((changes: readonly Change[]) => PlanCommandView) | undefined;
+  /** Told, on quit, the what-if whose plan command is to be printed, if any. */
+  readonly onQuit?: ((result: BrowserResult) => void) | undefined;
 }
 
-const VIEW_NAMES = { nodes: '1 Nodes', vms: '2 VMs', matrix: '3 Matrix', findings: '4 Findings' } as const;
-
-type Key = Parameters<Parameters<typeof useInput>[0]>[1];
-
-/** One key press: the new state, or 'quit'. */
-export function handleKey(
-  state: UiState,
-  input: string,
-  key: Partial<Key>,
-  context: ReduceContext,
-): UiState | 'quit' {
-  if (state.overlay === 'release') {
-    if (key.escape) return { ...state, overlay: 'none' };
-    return /^[1-5]$/.test(input) ? chooseRelease(state, Number(input) - 1, context) : state;
-  }
-  if (state.filtering) {
-    if (key.ctrl && input === 'c') return 'quit';
-    if (key.escape || key.return) return { ...state, filtering: false };
-    if (!key.upArrow && !key.downArrow) return typeFilter(state, input, Boolean(key.backspace || key.delete));
-  }
-  const action = actionFor(input, key);
-  if (action === 'quit') return 'quit';
-  return action ? reduce(state, action, context) : state;
+export interface BrowserResult {
+  /** The what-if the user asked (p) to print as a plan command. */
+  readonly plan: readonly Change[] | null;
 }
 
-export function Browser({ clusters, judge, initial }: BrowserProps) {
-  const color = useColor();
+function hiddenColumns(view: UiState['view'], width: number, several: boolean, whatIf: boolean): number {
+  if (view !== 'nodes' && view !== 'vms') return 0;
+  const specs: readonly ColumnSpec[] =
+    view === 'nodes' ? withCluster(NODE_COLUMNS, several) : vmColumns(several, whatIf);
+  return specs.length - fitColumns(specs, width - 2).length;
+}
+
+export function Browser({ clusters, judge, initial, planCommand, onQuit }: BrowserProps) {
   const { exit } = useApp();
   const { rows: terminalRows, columns } = useTerminalSize();
   const [state, setState] = useState<UiState>({ ...initialUiState, ...initial });
-  const judgement = useMemo(() => judge(clusters, state.changes), [clusters, state.changes, judge]);
-  const report = judgement.report;
-  const nodes = useMemo(() => nodeRows(report, state.filter), [report, state.filter]);
-  const vms = useMemo(
-    () => vmRows(report, state.filter, state.atRiskOnly),
-    [report, state.filter, state.atRiskOnly],
+  // The clusters as they are, judged once; a what-if is judged against them to mark the VMs it changes.
+  const asIs = useMemo(() => judge(clusters, []), [clusters, judge]);
+  const judgement = useMemo(
+    () => (state.changes.length === 0 ? asIs : judge(clusters, state.changes)),
+    [asIs, clusters, state.changes, judge],
   );
-  const groups = useMemo(() => findingGroups(report, state.filter), [report, state.filter]);
-  const matrixCols = useMemo(() => matrixColumns(report), [report]);
-  const listHeight = Math.max(3, terminalRows - (state.changes.length > 0 ? 6 : 5));
-  const contextFor = (current: UiState) => {
-    const rows = { nodes: nodes.length, vms: vms.length, matrix: vms.length, findings: groups.length }[
-      current.view
-    ];
-    const at = Math.min(current.cursor[current.view], Math.max(0, rows - 1));
-    const node = current.view === 'nodes' ? nodes[at] : undefined;
-    return {
-      rows,
-      pageSize: listHeight,
-      columns: matrixCols.length,
-      selectedNode: node ? { cluster: node.cluster, node: node.node.name } : null,
-    };
-  };
-  const context = contextFor(state);
-  const cursor = Math.min(state.cursor[state.view], Math.max(0, context.rows - 1));
-  const { selectedNode } = context;
+  const diff = useMemo(() => whatIfDiff(asIs.report, judgement.report), [asIs, judgement]);
+  const report = judgement.report;
+  const { nodes, vms, matrix, matrixCluster, matrixCols, groups } = useViewRows(report, state, diff);
+  const bodyHeight = Math.max(3, terminalRows - 1 - 2 - (state.changes.length > 0 ? 1 : 0));
+  const width = Math.max(20, columns);
+  const several = report.clusters.length > 1;
 
-  // ink may call a handler from the render before last: read the latest state and rows through a ref.
-  const latest = useRef({ state, contextFor });
-  latest.current = { state, contextFor };
+  const list = useMemo(() => findingList(groups), [groups]);
+
+  const subjectAt = (current: UiState, at: number): Subject | null => {
+    const node = current.view === 'nodes' ? nodes[at] : undefined;
+    if (node) return { kind: 'node', cluster: node.cluster, name: node.node.name };
+    const vm = current.view === 'vms' ? vms[at] : current.view === 'matrix' ? matrix[at] : undefined;
+    if (vm) return { kind: 'vm', cluster: vm.cluster.name, name: vm.vm.name };
+    const finding = current.view === 'findings' ? findingAt(list, at)?.finding : undefined;
+    if (!finding) return null;
+    if (finding.vm !== null) return { kind: 'vm', cluster: finding.cluster, name: finding.vm };
+    return finding.node === null ? null : { kind: 'node', cluster: finding.cluster, name: finding.node };
+  };
+  // Details are built once per subject and report, not on every key press.
+  const overlayCache = useRef<{ key: string; report: Report; lines: Line[] } | null>(null);
+  const overlayOf = (current: UiState, subject: Subject | null): Line[] => {
+    if (current.overlay === 'help') return helpLines(width);
+    if (current.overlay === 'plan') return planLines(planCommand?.(current.changes) ?? null, width);
+    if (!subject) return [];
+    if (current.overlay === 'release') return releaseLines(subject.name);
+    if (current.overlay !== 'details') return [];
+    const key = `${subjectKey(subject)}\u0000${width}`;
+    const cached = overlayCache.current;
+    if (cached?.key === key && cached.report === report) return cached.lines;
+    const lines = detailLines(report, subject, width, diff);
+    overlayCache.current = { key, report, lines };
+    return lines;
+  };
+
+  const layoutFor = (current: UiState) => {
+    const listed = {
+      nodes: nodes.length,
+      vms: vms.length,
+      matrix: matrix.length,
+      findings: list.rowOf.length,
+    }[current.view];
+    const at = Math.min(current.cursor[current.view], Math.max(0, listed - 1));
+    const subject = listed > 0 ? subjectAt(current, at) : null;
+    const overlay = overlayOf(current, subject);
+    const context: ReduceContext = {
+      rows: listed,
+      pageSize: Math.max(1, bodyHeight - 2),
+      columns: matrixCols.length,
+      sorts: SORTS_OF[current.view].length,
+      clusters: report.clusters.length,
+      maxScroll: scrollRange(overlay.length, bodyHeight).maxScroll,
+      selectedNode:
+        current.view === 'nodes' && subject ? { cluster: subject.cluster, node: subject.name } : null,
+    };
+    return { context, at, overlay };
+  };
+  const { context, at: cursor, overlay } = layoutFor(state);
+
+  // ink may call a handler from the render before last: read the latest state and layout through a ref.
+  const latest = useRef({ state, layoutFor });
+  latest.current = { state, layoutFor };
   useInput((input, key) => {
-    // Keys typed faster than a frame arrive together ("jjd"): handle them one by one.
-    const keys = input.length > 1 && !key.ctrl && !key.meta ? splitKeys(input) : [[input, key] as const];
     let next = latest.current.state;
-    for (const [char, info] of keys) {
-      const result = handleKey(next, char, info, latest.current.contextFor(next));
-      if (result === 'quit') return exit();
+    for (const [char, info] of keyPresses(input, key)) {
+      const result = handleKey(next, char, info, latest.current.layoutFor(next).context);
+      if (result === 'quit') {
+        onQuit?.({ plan: next.printPlan && next.changes.length > 0 ? next.changes : null });
+        return exit();
+      }
       next = result;
     }
     latest.current = { ...latest.current, state: next };
     setState(next);
   });
 
-  const width = columns;
-  const totals = report.counts;
-  const verdict = judgement.gate.verdict;
+  const count = {
+    shown: context.rows,
+    of: state.view === 'matrix' ? (matrixCluster?.vms.length ?? 0) : unfilteredCount(report, state.view),
+  };
+  const sortKey = SORTS_OF[state.view][state.sort[state.view].index];
+  const sortText = sortLabel(sortKey, state.sort[state.view].reverse);
+  const sorted = sortKey?.column
+    ? { key: sortKey.column, descending: sortKey.descending !== state.sort[state.view].reverse }
+    : undefined;
   const body = (() => {
-    if (state.overlay === 'help') return <Help />;
-    if (state.overlay === 'release' && selectedNode) return <ReleaseChooser node={selectedNode.node} />;
-    if (state.overlay === 'details') {
-      if (state.view === 'nodes' && nodes[cursor]) return <NodeDetails row={nodes[cursor]} report={report} />;
-      if ((state.view === 'vms' || state.view === 'matrix') && vms[cursor])
-        return <VmDetails row={vms[cursor]} height={listHeight} />;
-    }
+    if (state.overlay !== 'none' && overlay.length > 0)
+      return <LinesView lines={overlay} height={bodyHeight} scroll={state.scroll} />;
     switch (state.view) {
       case 'nodes':
-        return <NodesView rows={nodes} cursor={cursor} height={listHeight} />;
+        return (
+          <NodesView
+            rows={nodes}
+            cursor={cursor}
+            height={bodyHeight}
+            width={width}
+            severalClusters={several}
+            sorted={sorted}
+          />
+        );
       case 'vms':
-        return <VmsView rows={vms} cursor={cursor} height={listHeight} />;
+        return (
+          <VmsView
+            rows={vms}
+            cursor={cursor}
+            height={bodyHeight}
+            width={width}
+            severalClusters={several}
+            whatIf={state.changes.length > 0}
+            sorted={sorted}
+          />
+        );
       case 'matrix':
         return (
           <MatrixView
-            rows={vms}
+            rows={matrix}
             columns={matrixCols}
+            cluster={
+              several && matrixCluster
+                ? {
+                    name: matrixCluster.name,
+                    index: report.clusters.indexOf(matrixCluster),
+                    of: report.clusters.length,
+                  }
+                : null
+            }
+            sortedBy={state.sort.matrix.index > 0 || state.sort.matrix.reverse ? sortText : ''}
             cursor={cursor}
             column={state.column}
-            height={listHeight}
+            height={bodyHeight}
             width={width}
           />
         );
       case 'findings':
-        return <FindingsView groups={groups} cursor={cursor} height={listHeight} />;
+        return (
+          <FindingsView
+            list={list}
+            cursor={cursor}
+            height={bodyHeight}
+            width={width}
+            severalClusters={several}
+          />
+        );
     }
   })();
 
   return (
-    <Box flexDirection="column" width={width}>
-      <Text wrap="truncate-end">
-        <Text bold>avma-check</Text> {report.clusters.map((c) => sanitize(c.name, 30)).join(', ')}:{' '}
-        <Text color={color(GATE_COLOR[verdict])} bold>
-          {GATE_WORD[verdict]}
-        </Text>{' '}
-        <Text dimColor>
-          {totals.atRisk} at risk · {totals.unknown} unknown · {totals.safe} safe
-        </Text>
-        {'   '}
-        {VIEWS.map((view) => (
-          <Text key={view} inverse={view === state.view}>
-            {` ${VIEW_NAMES[view]} `}
-          </Text>
-        ))}
-      </Text>
-      {state.changes.length > 0 ? (
-        <Text color={color('yellow')} inverse wrap="truncate-end">
-          {` WHAT-IF: ${state.changes.map((change) => sanitize(describeChange(change), 80)).join('; ')} (hypothetical; r resets) `}
-        </Text>
-      ) : null}
-      {body}
-      <Text dimColor>
-        {state.filtering ? (
-          <Text color={color('cyan')}>filter: /{state.filter}█ </Text>
-        ) : state.filter ? (
-          `filter: ${state.filter}  `
-        ) : (
-          ''
-        )}
-        {state.atRiskOnly ? 'at-risk only  ' : ''}? help q quit
-      </Text>
+    <Box flexDirection="column" width={width} height={Math.max(4, terminalRows - 1)}>
+      <Header report={report} verdict={judgement.gate.verdict} view={state.view} width={width} />
+      {state.changes.length > 0 ? <WhatIfBanner changes={state.changes} diff={diff} /> : null}
+      <Box flexDirection="column" height={bodyHeight} overflow="hidden">
+        {body}
+      </Box>
+      <StatusLine
+        state={state}
+        count={count}
+        hidden={hiddenColumns(state.view, width, several, state.changes.length > 0)}
+        sort={state.sort[state.view].index > 0 || state.sort[state.view].reverse ? sortText : ''}
+      />
     </Box>
   );
 }

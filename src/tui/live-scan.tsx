@@ -57,7 +57,7 @@ export function LiveScan({ progress, rows }: { readonly progress: ScanProgress; 
       </Static>
       <Box flexDirection="column">
         {clusters.map((c) => (
-          <Text key={c.cluster}>
+          <Text key={c.cluster} wrap="truncate-end">
             <Text bold>{sanitize(c.cluster, 40)}</Text> {c.done}/{c.total} nodes read
             {c.failed > 0 ? <Text color={color('red')}>, {c.failed} failed</Text> : null}
           </Text>
@@ -76,7 +76,9 @@ export function LiveScan({ progress, rows }: { readonly progress: ScanProgress; 
           </Text>
         ))}
         {pending.length > shown.length ? (
-          <Text dimColor>… {pending.length - shown.length} more waiting</Text>
+          <Text dimColor wrap="truncate-end">
+            … {pending.length - shown.length} more waiting
+          </Text>
         ) : null}
       </Box>
     </>

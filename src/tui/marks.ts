@@ -1,6 +1,7 @@
 // Colours for verdicts, shared by every view. ink's Text drops colour where the terminal has none or NO_COLOR.
 import type { GateVerdict } from '../analyze/gate.js';
 import type { RunVerdict, TargetVerdict, VmVerdict } from '../model/report.js';
+import type { Severity } from '../rules/types.js';
 
 export const VERDICT_COLOR: Record<RunVerdict | VmVerdict | TargetVerdict | 'not-owner', string | undefined> =
   {
@@ -21,3 +22,9 @@ export function padTo(text: string, width: number): string {
 }
 
 export const GATE_COLOR: Record<GateVerdict, string> = { pass: 'green', fail: 'red', incomplete: 'magenta' };
+
+export const SEVERITY_COLOR: Record<Severity, string> = {
+  error: 'red',
+  unknown: 'magenta',
+  warning: 'yellow',
+};

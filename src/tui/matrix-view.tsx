@@ -1,4 +1,4 @@
-// VMs as rows, nodes as columns; scrolls both ways, rendering only what fits.
+// VMs as rows, the nodes of one cluster as columns; scrolls both ways, rendering only what fits.
 
 import { Box, Text } from 'ink';
 import { sanitize } from '../report/sanitize.js';
@@ -17,19 +17,30 @@ export interface MatrixProps {
   readonly column: number;
   readonly height: number;
   readonly width: number;
+  /** With several clusters: which one this is. */
+  readonly cluster: { readonly name: string; readonly index: number; readonly of: number } | null;
+  readonly sortedBy: string;
 }
 
-export function MatrixView({ rows, columns, cursor, column, height, width }: MatrixProps) {
+export function MatrixView({ rows, columns, cursor, column, height, width, cluster, sortedBy }: MatrixProps) {
   const color = useColor();
-  const fitting = Math.max(1, Math.floor((width - NAME_WIDTH - 3) / CELL_WIDTH));
+  const fitting = Math.max(1, Math.floor((width - NAME_WIDTH - 5) / CELL_WIDTH));
   const cols = visibleWindow(columns.length, column, fitting);
   const visible = columns.slice(cols.start, cols.end);
-  const { start, end } = visibleWindow(rows.length, cursor, height - 1);
+  const { start, end } = visibleWindow(rows.length, cursor, height - (cluster ? 3 : 2));
   return (
     <Box flexDirection="column">
+      {cluster ? (
+        <Text bold wrap="truncate-end">
+          cluster {sanitize(cluster.name, 60)}{' '}
+          <Text dimColor>
+            ({cluster.index + 1} of {cluster.of}; c: next cluster)
+          </Text>
+        </Text>
+      ) : null}
       <Text dimColor wrap="truncate-end">
         {'  '}
-        {padTo(cols.start > 0 ? '‹ VM' : 'VM', NAME_WIDTH)}{' '}
+        {padTo(`${cols.start > 0 ? '‹ ' : ''}VM${sortedBy ? ` (${sortedBy})` : ''}`, NAME_WIDTH)}{' '}
         {visible.map((c) => padTo(sanitize(c.node, 40), CELL_WIDTH - 1)).join(' ')}
         {cols.end < columns.length ? ' ›' : ''}
       </Text>
@@ -50,7 +61,10 @@ export function MatrixView({ rows, columns, cursor, column, height, width }: Mat
           </Text>
         );
       })}
-      <Text dimColor> ✓ activatable ✗ not activatable ? unknown · not a possible owner</Text>
+      <Text dimColor wrap="truncate-end">
+        {' '}
+        ✓ activatable ✗ not activatable ? unknown · not a possible owner
+      </Text>
     </Box>
   );
 }

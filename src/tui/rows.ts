@@ -3,18 +3,24 @@ import type { NodeRecord } from '../model/facts.js';
 import type { ClusterResult, Finding, Report, VmResult } from '../model/report.js';
 import { ruleById } from '../rules/index.js';
 import type { Severity } from '../rules/types.js';
+import { failingByNode, nodeFindings } from './blame.js';
+import { NO_DIFF, type VmChange, vmKey, type WhatIfDiff } from './what-if-diff.js';
 
 export interface NodeRow {
   cluster: string;
   node: NodeRecord;
-  /** VMs that fail when they land on this node. */
+  /** VMs that fail because of this node (blame.ts): the node to fix has the most. */
   failing: number;
+  /** The node's own findings, errors first. */
+  problems: readonly Finding[];
 }
 
 export interface VmRow {
   cluster: ClusterResult;
   vm: VmResult;
   ok: number;
+  /** What the what-if on screen changed for the VM, if anything. */
+  change: VmChange | null;
 }
 
 export interface FindingGroup {
@@ -26,28 +32,51 @@ export interface FindingGroup {
   findings: Finding[];
 }
 
-const matches = (name: string, filter: string) =>
+export const matches = (name: string, filter: string) =>
   !filter || name.toLowerCase().includes(filter.toLowerCase());
+
+/** How many rows a view lists without its filter, for "filter: x (N of M)". */
+export function unfilteredCount(report: Report, view: 'nodes' | 'vms' | 'findings'): number {
+  let total = 0;
+  for (const cluster of report.clusters)
+    total += { nodes: cluster.nodes, vms: cluster.vms, findings: cluster.findings }[view].length;
+  return total;
+}
 
 export function nodeRows(report: Report, filter: string): NodeRow[] {
   return report.clusters.flatMap((cluster) => {
-    // One pass over the targets, not one per node: 64 nodes x 8,000 VMs on every what-if.
-    const failing = new Map<string, number>();
-    for (const vm of cluster.vms) {
-      for (const t of vm.targets)
-        if (t.verdict === 'fail') failing.set(t.node, (failing.get(t.node) ?? 0) + 1);
-    }
+    const failing = failingByNode(cluster);
+    const problems = nodeFindings(cluster);
     return cluster.nodes
       .filter((node) => matches(node.name, filter))
-      .map((node) => ({ cluster: cluster.name, node, failing: failing.get(node.name) ?? 0 }));
+      .map((node) => ({
+        cluster: cluster.name,
+        node,
+        failing: failing.get(node.name) ?? 0,
+        problems: problems.get(node.name) ?? [],
+      }));
   });
 }
 
-export function vmRows(report: Report, filter: string, atRiskOnly: boolean): VmRow[] {
-  return report.clusters.flatMap((cluster) =>
+export interface VmFilter {
+  readonly filter: string;
+  readonly atRiskOnly: boolean;
+  /** Only this cluster's VMs (the Matrix). */
+  readonly only?: ClusterResult | undefined;
+  readonly diff?: WhatIfDiff;
+}
+
+/** The VMs that match the filter, with what the what-if changed for each. */
+export function vmRows(report: Report, { filter, atRiskOnly, only, diff = NO_DIFF }: VmFilter): VmRow[] {
+  return (only ? [only] : report.clusters).flatMap((cluster) =>
     cluster.vms
       .filter((vm) => matches(vm.name, filter) && (!atRiskOnly || vm.verdict === 'at-risk'))
-      .map((vm) => ({ cluster, vm, ok: vm.targets.filter((t) => t.verdict === 'ok').length })),
+      .map((vm) => ({
+        cluster,
+        vm,
+        ok: vm.targets.filter((t) => t.verdict === 'ok').length,
+        change: diff.changed.get(vmKey(cluster.name, vm.name)) ?? null,
+      })),
   );
 }
 
@@ -84,11 +113,9 @@ export type CellMark = 'ok' | 'fail' | 'unknown' | 'not-owner';
 
 export const CELL_TEXT: Record<CellMark, string> = { ok: '✓', fail: '✗', unknown: '?', 'not-owner': '·' };
 
-/** The matrix columns: every node, cluster by cluster. */
-export function matrixColumns(report: Report): { cluster: string; node: string }[] {
-  return report.clusters.flatMap((cluster) =>
-    cluster.nodes.map((node) => ({ cluster: cluster.name, node: node.name })),
-  );
+/** The matrix columns: the nodes of one cluster (the Matrix shows one at a time). */
+export function matrixColumns(cluster: ClusterResult): { cluster: string; node: string }[] {
+  return cluster.nodes.map((node) => ({ cluster: cluster.name, node: node.name }));
 }
 
 export function cellMark(row: VmRow, column: { cluster: string; node: string }): CellMark {

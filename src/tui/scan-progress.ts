@@ -57,6 +57,8 @@ export function applyScanEvent(progress: ScanProgress, event: ScanEvent, now: nu
     }
     case 'scan-finished':
       return { ...progress, snapshot: event.snapshot };
+    case 'host-key-recorded':
+      return progress;
   }
 }
 

@@ -129,7 +129,7 @@ describe('which guests use AVMA (activation defaults and exceptions)', () => {
     expect(vmOf(report, 'lab-1').targets).toEqual({
       ok: ['HV01'],
       fail: [],
-      unknown: [{ node: 'STD', rules: ['activation-unknown', 'host-not-datacenter'] }],
+      unknown: [{ nodes: ['STD'], rules: ['activation-unknown', 'host-not-datacenter'] }],
     });
     expect(report.clusters[0].findings).toContainEqual({
       rule: 'activation-unknown',

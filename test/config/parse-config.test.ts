@@ -312,3 +312,52 @@ it('refuses a YAML alias bomb instead of expanding it', () => {
   const [problem] = problems(`${levels.join('\n')}\nclusters: []\n`);
   expect(problem?.message).toMatch(/invalid YAML: .*alias/i);
 });
+
+describe('parseConfig of JSON', () => {
+  const json = JSON.stringify(
+    {
+      clusters: [
+        {
+          name: 'c1',
+          nodes: [
+            { name: 'N1', facts: { release: '2022', edition: 'Datacenter', activated: true, hyperV: true } },
+            { name: 'N2', facts: { build: 17763, edition: 'ServerDatacenterCor', activated: true } },
+          ],
+          vms: [{ name: 'app', owner: 'N1', possibleOwners: ['N1', 'n2'], guest: { release: '2019' } }],
+        },
+      ],
+    },
+    null,
+    2,
+  );
+
+  it('reads the same config as the YAML parser does from the same text', () => {
+    // A comment makes the same text YAML only: the YAML parser reads it.
+    expect(parseConfig(json, 'c.json')).toEqual(parseConfig(`# yaml\n${json}`, 'c.yaml'));
+  });
+
+  it('names the line and column of each problem, as for YAML', () => {
+    const bad = json
+      .replace('"edition": "Datacenter"', '"edition": "Enterprize"')
+      .replace('"activated": true,\n            "hyperV"', '"activated": true,\n            "hyperv"');
+    const found = problems(bad);
+    expect(found.map((p) => [p.line, p.column, p.key])).toEqual([
+      [10, 24, 'clusters[0].nodes[0].facts.edition'],
+      [12, 13, 'clusters[0].nodes[0].facts.hyperv'],
+    ]);
+    // The same text read as YAML (one line further down) puts them in the same places.
+    const asYaml = problems(`# yaml\n${bad}`);
+    expect(asYaml.map((p) => [(p.line ?? 0) - 1, p.column, p.key])).toEqual(
+      found.map((p) => [p.line, p.column, p.key]),
+    );
+    const owner = problems(json.replace('"owner": "N1"', '"owner": "N9"'));
+    expect(owner.map((p) => [p.line, p.column, p.key])).toEqual([[27, 20, 'clusters[0].vms[0].owner']]);
+  });
+
+  it('refuses a key given twice, with its line, as the YAML parser does', () => {
+    const twice = json.replace('"name": "c1",', '"name": "c1",\n      "name": "c2",');
+    expect(problems(twice)).toEqual([
+      expect.objectContaining({ line: 5, column: 7, message: 'invalid YAML: Map keys must be unique' }),
+    ]);
+  });
+});

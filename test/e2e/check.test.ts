@@ -127,7 +127,7 @@ describe('avma-check check', () => {
     expect(first.code).toBe(1);
     expect(first.stdout).toBe('');
     const fromConfig = JSON.parse(readFileSync(report, 'utf8'));
-    expect([fromConfig.schemaVersion, fromConfig.verdict]).toEqual([2, 'fail']);
+    expect([fromConfig.schemaVersion, fromConfig.verdict]).toEqual([3, 'fail']);
     const second = await run(['check', '--snapshot', snapshot, ...NOW, '--format', 'json']);
     expect(second.code).toBe(1);
     expect(JSON.parse(second.stdout)).toEqual(fromConfig);
@@ -196,7 +196,7 @@ describe('outputs are checked before anything is read, and written whole', () =>
     writeFileSync(out, 'previous good report');
     chmodSync(out, 0o640);
     await run(['check', '-c', EXAMPLE, ...NOW, '-f', 'json', '-o', out]);
-    expect(JSON.parse(readFileSync(out, 'utf8')).schemaVersion).toBe(2);
+    expect(JSON.parse(readFileSync(out, 'utf8')).schemaVersion).toBe(3);
     expect((await import('node:fs')).statSync(out).mode & 0o777).toBe(0o640);
     expect((await import('node:fs')).readdirSync(dir).filter((f) => f.includes('.tmp'))).toEqual([]);
   });

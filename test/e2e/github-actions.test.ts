@@ -148,4 +148,21 @@ it('the workflow installs avma-check from a packed tarball and runs its scan mat
   const upload = fleet.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif')) as Step;
   expect(upload.with?.sarif_file).toBe('avma-check.sarif');
   expect(workflow.jobs.fleet.permissions['security-events']).toBe('write');
+
+  // Files the bundle reads beside itself at run time, from the installed package: the collector (demo scans over
+  // SSH with it), yargs' translations, package.json for --version.
+  const bin = join(prefix, 'bin', 'avma-check');
+  const quiet = { cwd: work, encoding: 'utf8' as const, stdio: 'pipe' as const };
+  let demo = '';
+  try {
+    execFileSync(bin, ['demo', '--no-tui'], quiet);
+  } catch (error) {
+    demo = (error as { stdout: string }).stdout;
+  }
+  expect(demo).toMatch(/^Verdict: FAIL/m);
+  const help = execFileSync(bin, ['--help'], { ...quiet, env: { ...process.env, LANG: 'de_DE.UTF-8' } });
+  expect(help).toMatch(/^Kommandos:/m);
+  expect(execFileSync(bin, ['--version'], quiet).trim()).toBe(
+    (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version,
+  );
 });

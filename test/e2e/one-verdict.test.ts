@@ -115,7 +115,7 @@ describe('every format says what the exit code says', () => {
     const json = JSON.parse(out.json);
     const web = json.clusters[0].vms[0];
     expect([web.verdict, web.gate]).toEqual(['at-risk', 'safe']);
-    expect(web.targets.fail).toEqual([{ node: 'B', rules: ['host-not-datacenter'] }]);
+    expect(web.targets.fail).toEqual([{ rules: ['host-not-datacenter'], nodes: ['B'] }]);
     expect(json.clusters[0].verdict).toBe('at-risk');
     expect(json.ignoreFile).toMatchObject({ entries: 2, suppressed: 1 });
     expect(json.clusters[0].findings).toContainEqual(

@@ -16,7 +16,7 @@ export function runCli(
   args: string[],
   options: { cwd?: string; env?: Record<string, string> } = {},
 ): Promise<CliResult> {
-  if (!existsSync(new URL('../../dist/cli/main.js', import.meta.url))) {
+  if (!existsSync(new URL('../../dist/cli/bin.js', import.meta.url))) {
     throw new Error('dist/ is missing: run npm run build (npm test does it for you)');
   }
   return new Promise((resolve, reject) => {

@@ -22,7 +22,11 @@ export interface Sshd {
 export interface SshdOptions {
   host: string;
   authorizedKeys: readonly string[];
-  /** More sshd_config lines, e.g. "AllowTcpForwarding no". */
+  /** The ed25519 host key (an OpenSSH private key); one is generated when absent. */
+  hostKey?: string;
+  /** Also offer a generated RSA host key, as a node with two key types does. */
+  rsaHostKey?: boolean;
+  /** More sshd_config lines, e.g. "AllowTcpForwarding no" or a ForceCommand. */
   extra?: readonly string[];
 }
 
@@ -41,7 +45,10 @@ export async function startSshd(options: SshdOptions): Promise<Sshd> {
   const port = await freePort(options.host);
   mkdirSync('/run/sshd', { recursive: true });
   mkdirSync(join(dir, 'home'));
-  execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', join(dir, 'host_key')]);
+  if (options.hostKey) writeFileSync(join(dir, 'host_key'), options.hostKey, { mode: 0o600 });
+  else execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', join(dir, 'host_key')]);
+  if (options.rsaHostKey)
+    execFileSync('ssh-keygen', ['-q', '-t', 'rsa', '-N', '', '-f', join(dir, 'host_rsa_key')]);
   writeFileSync(join(dir, 'authorized_keys'), `${options.authorizedKeys.join('\n')}\n`, { mode: 0o600 });
   const user = userInfo().username;
   writeFileSync(
@@ -49,6 +56,7 @@ export async function startSshd(options: SshdOptions): Promise<Sshd> {
     [
       `ListenAddress ${options.host}:${port}`,
       `HostKey ${join(dir, 'host_key')}`,
+      ...(options.rsaHostKey ? [`HostKey ${join(dir, 'host_rsa_key')}`] : []),
       `PidFile ${join(dir, 'sshd.pid')}`,
       `AuthorizedKeysFile ${join(dir, 'authorized_keys')}`,
       'StrictModes no',
@@ -69,11 +77,18 @@ export async function startSshd(options: SshdOptions): Promise<Sshd> {
   });
   let log = '';
   await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`sshd did not start in 10 s: ${log}`)), 10_000);
     sshd.stderr?.on('data', (chunk: Buffer) => {
       log += chunk.toString();
-      if (log.includes('Server listening')) resolve();
+      if (log.includes('Server listening')) {
+        clearTimeout(timer);
+        resolve();
+      }
     });
-    sshd.on('exit', (code) => reject(new Error(`sshd exited with ${code}: ${log}`)));
+    sshd.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`sshd exited with ${code}: ${log}`));
+    });
   });
   const hostKey = execFileSync('ssh-keygen', ['-y', '-f', join(dir, 'host_key')], { encoding: 'utf8' })
     .trim()

@@ -12,7 +12,7 @@ describe('github', () => {
     const a = readGithub(out);
     expect(a.error).toHaveLength(2);
     expect(a.error.find((l) => l.includes('web01'))).toMatch(
-      /^::error title=AVMA%3A web01 at risk \(lab\)::web01 \(Windows Server 2022 Standard\) loses activation on 2 of 3 possible owners\. /,
+      /^::error title=AVMA%3A web01 at risk \(lab\)::web01 \(Windows Server 2022 Standard\) loses activation on 2 of 3 possible owners \(AVMA assumed\)\. /,
     );
     expect(a.warning).toEqual([
       expect.stringMatching(

@@ -27,7 +27,7 @@ const json = JSON.parse(render(formatJson, judged([lab]), { color: false, exitCo
 describe('json', () => {
   it('has the documented shape: the gate at the top, the real verdicts below', () => {
     expect(json).toMatchObject({
-      schemaVersion: 2,
+      schemaVersion: 3,
       kind: 'avma-check-report',
       generatedAt: NOW.toISOString(),
       verdict: 'fail',
@@ -82,8 +82,8 @@ describe('json', () => {
       targets: {
         ok: ['N1'],
         fail: [
-          { node: 'N2', rules: ['guest-newer-than-host'] },
-          { node: 'N3', rules: ['host-not-datacenter'] },
+          { rules: ['guest-newer-than-host'], nodes: ['N2'] },
+          { rules: ['host-not-datacenter'], nodes: ['N3'] },
         ],
         unknown: [],
       },
@@ -103,6 +103,20 @@ describe('json', () => {
     );
     expect(() => validateReport({ ...json, verdict: 'fine' })).toThrow();
     expect(() => validateReport({ ...json, extra: 1 })).toThrow();
+  });
+
+  it('groups failing and unknown targets by the rules behind them, in the order of their first node', () => {
+    const big = JSON.parse(render(formatJson, judged([syntheticCluster()]), { color: false, exitCode: 1 }));
+    const vm = big.clusters[0].vms.find((v: { name: string }) => v.name === 'vm-00003');
+    expect(vm.targets).toEqual({
+      ok: Array.from({ length: 56 }, (_, i) => `HV${String(i + 1).padStart(2, '0')}`),
+      fail: [
+        { rules: ['host-not-activated'], nodes: ['HV57'] },
+        { rules: ['host-not-datacenter'], nodes: ['HV58'] },
+        { rules: ['guest-newer-than-host'], nodes: ['HV59', 'HV60', 'HV61', 'HV62', 'HV63'] },
+      ],
+      unknown: [{ rules: ['node-unreachable'], nodes: ['HV64'] }],
+    });
   });
 
   it('streams in pieces, none of them the whole report', () => {

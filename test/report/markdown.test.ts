@@ -13,11 +13,14 @@ describe('markdown', () => {
       /^## ❌ avma-check: FAIL\n\n2 VMs at risk\. 2 at risk, 1 unknown, 1 safe, 1 not using AVMA in 1 cluster \(exit code 1\)\./,
     );
     expect(markdown).toMatch(
-      /^\| lab \| web01 \| Windows Server 2022 Standard \| \*\*N2\*\*: .*\(`guest-newer-than-host`\)<br>\*\*N3\*\*: .*\(`host-not-datacenter`\) \|$/m,
+      /^\| lab \| web01 \| Windows Server 2022 Standard<br>_AVMA assumed_ \| \*\*N2\*\*: .*\(`guest-newer-than-host`\)<br>\*\*N3\*\*: .*\(`host-not-datacenter`\) \|$/m,
     );
     expect(markdown).toMatch(/### VMs that cannot be judged \(1\)[\s\S]*\| lab \| maybe \|/);
     expect(markdown).toMatch(/### Warnings\n\n- ⚠️ lab: N3's activation expires/);
-    expect(markdown).toMatch(/^\| lab \| N4 \| +\| +\| +\| +\| +\| auth: refused \|$/m);
+    expect(markdown).toMatch(/^\| lab \| N4 \| +\| +\| +\| +\| +\| +\| auth: refused \|$/m);
+    expect(markdown).toMatch(
+      /### VMs not using AVMA \(1\)[\s\S]*\| lab \| kms \| .* \| activated another way/,
+    );
   });
 
   it('escapes what would break a table or inject markup', () => {

@@ -8,11 +8,16 @@ const text = render(formatText, judged([lab]), { color: false, exitCode: 1 });
 
 describe('text', () => {
   it('shows nodes, at-risk VMs with each failing target and reason, unknowns, warnings, and the verdict', () => {
-    expect(text).toContain('Cluster lab: AT RISK (5 VMs: 2 at risk, 1 unknown, 1 safe, 1 not using AVMA)');
+    expect(text).toContain(
+      'Cluster lab: AT RISK (5 VMs: 2 at risk, 1 unknown, 1 safe, 1 not using AVMA; 4 of them assumed to use AVMA)',
+    );
+    expect(text).toMatch(
+      / {2}Not using AVMA \(1\)\n {4}- kms \(Windows Server 2022 Standard\): activated another way/,
+    );
     expect(text).toMatch(/· N3 +2022 +Standard +activated until 2026-12-01 +Hyper-V +Up/);
     expect(text).toMatch(/\? N4 +auth: refused\n +hint: check the key\n/);
     expect(text).toMatch(
-      /✗ web01 \(Windows Server 2022 Standard, runs on N1\): fails on 2 of 3 possible owners\n {8}N2 +web01 runs Windows Server 2022, which N2 on Windows Server 2019 cannot activate \[guest-newer-than-host\]/,
+      /✗ web01 \(Windows Server 2022 Standard, runs on N1; AVMA assumed\): fails on 2 of 3 possible owners\n {8}N2 +web01 runs Windows Server 2022, which N2 on Windows Server 2019 cannot activate \[guest-newer-than-host\]/,
     );
     expect(text).toMatch(
       /\? maybe .*: cannot be judged on 1 of 2 possible owners\n {8}N4 +N4 could not be read \(auth\)/,

@@ -68,7 +68,7 @@ describe('collector.ps1', () => {
     expect(COLLECTOR_SCRIPT).toMatch(/collectorVersion = 2;/);
   });
 
-  it('only reads: every command it runs is a Get- cmdlet, its own probe helpers, a filter or JSON', () => {
+  it('only reads: every command it runs is a Get- cmdlet, its own probe helpers, a filter, JSON or output', () => {
     const commands = new Set<string>();
     const walk = (node: Node) => {
       if (node.type === 'command_name') commands.add(node.text);
@@ -80,16 +80,21 @@ describe('collector.ps1', () => {
     const other = [...commands].filter(
       (command) =>
         !/^Get-[A-Za-z]+$/.test(command) &&
-        !['Invoke-Probe', 'Invoke-ListProbe', 'Where-Object', 'New-Object', 'ConvertTo-Json'].includes(
-          command,
-        ),
+        ![
+          'Invoke-Probe',
+          'Invoke-ListProbe',
+          'Where-Object',
+          'New-Object',
+          'ConvertTo-Json',
+          'Write-Output',
+        ].includes(command),
     );
     expect(other).toEqual([]);
-    // .NET calls: the console's encoding and output, base64 and UTF-8 only.
+    // .NET calls: the console's encoding, base64 and its line split, UTF-8 only.
     expect([...new Set(COLLECTOR_SCRIPT.match(/\[[A-Za-z.]+\]::[A-Za-z0-9]+/g))].sort()).toEqual([
-      '[Console]::Out',
       '[Console]::OutputEncoding',
       '[Convert]::ToBase64String',
+      '[Math]::Min',
       '[System.Text.Encoding]::UTF8',
     ]);
   });

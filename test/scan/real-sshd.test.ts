@@ -1,9 +1,8 @@
 // The client against the server admins actually run: Debian's OpenSSH sshd on loopback, answering through a
 // ForceCommand as a Windows node would (.ci/run installs openssh-server).
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,8 +19,8 @@ import {
 } from '../../src/sim/keys.js';
 import { hostDocument, type SimClusterSpec } from '../../src/sim/recordings.js';
 import { resultText } from '../../src/sim/sim-cluster.js';
+import { type Sshd, startSshd } from '../helpers/sshd.js';
 
-const SSHD = '/usr/sbin/sshd';
 const HOST = '127.0.0.9';
 const spec: SimClusterSpec = {
   name: 'real',
@@ -29,28 +28,12 @@ const spec: SimClusterSpec = {
   vms: [{ name: 'vm-ü1', owner: 'REAL01', guest: { release: '2022', edition: 'Standard' } }],
 };
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, HOST, () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
 let dir = '';
 let port = 0;
-let sshd: ChildProcess | null = null;
+let sshd: Sshd | null = null;
 
 beforeAll(async () => {
-  if (!existsSync(SSHD)) throw new Error(`${SSHD} is missing: install openssh-server (.ci/run does)`);
   dir = mkdtempSync(join(tmpdir(), 'avma-check-sshd-'));
-  port = await freePort();
-  mkdirSync(join(dir, 'home'));
-  mkdirSync('/run/sshd', { recursive: true });
-  writeFileSync(join(dir, 'host_key'), SIM_HOST_KEY_A, { mode: 0o600 });
-  execFileSync('ssh-keygen', ['-q', '-t', 'rsa', '-N', '', '-f', join(dir, 'host_rsa_key')]);
-  writeFileSync(join(dir, 'authorized_keys'), `${SIM_CLIENT_KEY_PUBLIC}\n`, { mode: 0o600 });
   writeFileSync(join(dir, 'client_key'), SIM_CLIENT_KEY, { mode: 0o600 });
   const answer = {
     command: REMOTE_COMMAND,
@@ -75,43 +58,19 @@ process.stdout.write(answer.stdout);
   writeFileSync(join(dir, 'answer.sh'), `#!/bin/sh\nexec ${process.execPath} ${join(dir, 'answer.mjs')}\n`, {
     mode: 0o755,
   });
-  writeFileSync(
-    join(dir, 'sshd_config'),
-    [
-      `ListenAddress ${HOST}:${port}`,
-      `HostKey ${join(dir, 'host_key')}`,
-      `HostKey ${join(dir, 'host_rsa_key')}`,
-      `PidFile ${join(dir, 'sshd.pid')}`,
-      `AuthorizedKeysFile ${join(dir, 'authorized_keys')}`,
-      'StrictModes no',
-      'UsePAM no',
-      'PasswordAuthentication no',
-      'KbdInteractiveAuthentication no',
-      'PubkeyAuthentication yes',
-      'PermitRootLogin prohibit-password',
-      `AllowUsers ${userInfo().username}`,
-      `ForceCommand ${join(dir, 'answer.sh')}`,
-      `SetEnv HOME=${join(dir, 'home')}`,
-      '',
-    ].join('\n'),
-  );
-  sshd = spawn(SSHD, ['-D', '-e', '-f', join(dir, 'sshd_config')], { stdio: ['ignore', 'ignore', 'pipe'] });
-  await new Promise<void>((resolve, reject) => {
-    let log = '';
-    const timer = setTimeout(() => reject(new Error(`sshd did not start: ${log}`)), 10_000);
-    sshd?.stderr?.on('data', (chunk: Buffer) => {
-      log += chunk.toString();
-      if (log.includes('Server listening')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    sshd?.on('exit', (code) => reject(new Error(`sshd exited with ${code}: ${log}`)));
+  sshd = await startSshd({
+    host: HOST,
+    authorizedKeys: [SIM_CLIENT_KEY_PUBLIC],
+    hostKey: SIM_HOST_KEY_A,
+    rsaHostKey: true,
+    extra: [`ForceCommand ${join(dir, 'answer.sh')}`],
   });
+  port = sshd.port;
 });
 
-afterAll(() => {
-  sshd?.kill();
+afterAll(async () => {
+  await sshd?.stop();
+  rmSync(dir, { recursive: true, force: true });
 });
 
 function config(knownHostKey: string, knownHosts = `[${HOST}]:${port} ${knownHostKey}\n`) {

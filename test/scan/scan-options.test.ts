@@ -3,8 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { configSchema } from '../../src/config/schema.js';
 import type { ScanEvent } from '../../src/model/scan-events.js';
+import { fingerprint } from '../../src/scan/fingerprint.js';
 import { scanToSnapshot } from '../../src/scan/scan.js';
-import { SIM_PASSWORD } from '../../src/sim/keys.js';
+import { SIM_HOST_KEY_A_PUBLIC, SIM_PASSWORD } from '../../src/sim/keys.js';
 import type { SimClusterSpec } from '../../src/sim/recordings.js';
 import { serveSpec } from '../../src/sim/serve-spec.js';
 import { FAULT_SPEC, nodeOf, simScan } from '../helpers/sim-scan.js';
@@ -132,6 +133,16 @@ describe('scan options', () => {
     );
     expect(nodeOf(result, 'BAD')?.error).toBeNull();
     expect(nodeOf(result, 'OK1')?.error).toBeNull();
+    // Each key written is told, with its fingerprint to compare with the node's own; keys on record are not.
+    const recorded = result.events.filter((e) => e.type === 'host-key-recorded');
+    expect(recorded).toHaveLength(2);
+    for (const event of recorded) {
+      expect(event.host).toMatch(/^\[127\.\d+\.\d+\.\d+\]:\d+$/);
+      expect(event.fingerprint).toBe(
+        fingerprint(Buffer.from(SIM_HOST_KEY_A_PUBLIC.split(' ')[1] ?? '', 'base64')),
+      );
+      expect(result.knownHosts).toContain(event.host);
+    }
   });
 
   it('never has more nodes in flight than --concurrency', async () => {

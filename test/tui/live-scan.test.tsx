@@ -1,23 +1,21 @@
-import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
-import { applyChanges } from '../../src/analyze/what-if.js';
-import { App } from '../../src/tui/app.js';
+import { LivePhase } from '../../src/tui/live-phase.js';
 import { ScanFeed } from '../../src/tui/scan-progress.js';
 import { aCluster, NOW } from '../helpers/cluster.js';
-import { plain, waitForFrame } from '../helpers/ink.js';
-import { judged } from '../helpers/judgement.js';
+import { plain, renderSized, waitForFrame } from '../helpers/ink.js';
 
 describe('live scan', () => {
-  it('shows a row per node at once, updates each as it finishes, then the views', async () => {
+  it('shows a row per node at once, updates each as it finishes, and ends when the scan does', async () => {
     const built = aCluster('lab')
       .node('HV01')
       .rawNode({ name: 'HV02', error: { kind: 'host-key', message: 'THE HOST KEY HAS CHANGED', hint: null } })
       .vm('app')
       .build();
     const feed = new ScanFeed();
-    const { lastFrame, frames, unmount } = render(
-      <App feed={feed} clusters={null} judge={(c, changes) => judged(applyChanges(c, changes))} />,
-    );
+    const { lastFrame, frames, unmount, waitUntilExit } = renderSized(<LivePhase feed={feed} />, {
+      columns: 100,
+      rows: 24,
+    });
     try {
       feed.push({ type: 'scan-started', clusters: [{ name: 'lab', nodes: ['HV01', 'HV02'] }] });
       await waitForFrame(lastFrame, 'lab 0/2 nodes read');
@@ -40,11 +38,29 @@ describe('live scan', () => {
           clusters: [built],
         },
       });
-      await waitForFrame(lastFrame, 'Nodes');
+      await waitUntilExit();
       const all = plain(frames.join('\n'));
       expect(all).toMatch(/✓ lab\/HV01 +2022 Datacenter +activated/);
       expect(all).toMatch(/✗ lab\/HV02 +host-key: THE HOST KEY HAS CHANGED/);
-      expect(plain(lastFrame())).toMatch(/lab: INCOMPLETE/);
+      expect(all).toContain('lab 2/2 nodes read, 1 failed');
+    } finally {
+      unmount();
+    }
+  });
+
+  it('q while scanning asks to stop the scan', async () => {
+    const feed = new ScanFeed();
+    let interrupted = 0;
+    const { lastFrame, stdin, unmount } = renderSized(
+      <LivePhase feed={feed} onInterrupt={() => interrupted++} />,
+      { columns: 100, rows: 24 },
+    );
+    try {
+      feed.push({ type: 'scan-started', clusters: [{ name: 'lab', nodes: ['HV01'] }] });
+      await waitForFrame(lastFrame, 'lab 0/1 nodes read');
+      stdin.write('q');
+      await waitForFrame(() => (interrupted > 0 ? 'stopped' : ''), 'stopped');
+      expect(interrupted).toBe(1);
     } finally {
       unmount();
     }

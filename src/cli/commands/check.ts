@@ -33,6 +33,10 @@ export const checkCommand: CommandDef<Options> = {
       )
       .example('$0 check --snapshot scan.json', 'judge a scan saved earlier with --save-snapshot')
       .example(
+        '$0 check --collected collected.txt -c clusters.yaml',
+        'judge collector output gathered by PowerShell remoting',
+      )
+      .example(
         '$0 check -c clusters.yaml --baseline last.json',
         'fail only on findings the last report did not have',
       )
@@ -40,7 +44,7 @@ export const checkCommand: CommandDef<Options> = {
   run: async (args, context) =>
     (await import('../run-check.js')).runCheck(
       {
-        input: { config: args.config, snapshot: args.snapshot },
+        input: { config: args.config, snapshot: args.snapshot, collected: args.collected },
         outputs: outputArgs(args),
         saveSnapshot: args['save-snapshot'],
         judge: judgeArgs(args),

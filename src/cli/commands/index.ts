@@ -1,5 +1,6 @@
 // The command registry, in the order --help lists them.
 import { checkCommand } from './check.js';
+import { collectorCommand } from './collector.js';
 import { demoCommand } from './demo.js';
 import { diffCommand } from './diff.js';
 import { mergeCommand } from './merge.js';
@@ -15,6 +16,7 @@ export const commands: CommandDef<any>[] = [
   planCommand,
   diffCommand,
   mergeCommand,
+  collectorCommand,
   demoCommand,
   rulesCommand,
 ];

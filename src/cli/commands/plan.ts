@@ -65,7 +65,7 @@ export const planCommand: CommandDef<Options> = {
   run: async (args, context) =>
     (await import('../run-plan.js')).runPlanCommand(
       {
-        input: { config: args.config, snapshot: args.snapshot },
+        input: { config: args.config, snapshot: args.snapshot, collected: args.collected },
         outputs: outputArgs(args),
         judge: judgeArgs(args),
         flags: {

@@ -8,7 +8,7 @@ import { sanitize } from '../sanitize.js';
 export function planHeadline(plan: PlanJudgement): string {
   const step = plan.worstStep === null ? null : plan.steps[plan.worstStep - 1];
   if (!step) return gateHeadline(plan.initial.gate);
-  const reasons = gateReasons(step.judgement.gate).join(plan.verdict === 'incomplete' ? ' ' : '; ');
+  const reasons = gateReasons(step.gate).join(plan.verdict === 'incomplete' ? ' ' : '; ');
   if (plan.verdict === 'pass')
     return `PASS: every step keeps every VM that uses AVMA activatable${plan.steps.length > 1 ? '' : ''} (${reasons})`;
   return `${GATE_WORD[plan.verdict]}: at step ${plan.worstStep} (${sanitize(step.title, 200)}), ${reasons}`;

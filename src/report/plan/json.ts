@@ -1,19 +1,19 @@
 // A maintenance plan for pipelines: every step's verdict and VM changes, the suggested order, and the final
 // state as a whole report.
-import type { Judgement } from '../../analyze/judge.js';
+import type { GateResult } from '../../analyze/gate.js';
 import type { PlanJudgement } from '../../analyze/plan.js';
 import { describeChange } from '../../analyze/what-if.js';
-import { REPORT_SCHEMA_VERSION } from '../../model/report.js';
+import { REPORT_SCHEMA_VERSION, type VerdictCounts } from '../../model/report.js';
 import { gateReasons } from '../gate-text.js';
 import { formatJson } from '../json.js';
 import { escapeJsonControls } from '../sanitize.js';
 import type { Formatter } from '../types.js';
 import { planHeadline } from './headline.js';
 
-const state = (j: Judgement) => ({
-  verdict: j.gate.verdict,
-  reasons: gateReasons(j.gate),
-  counts: j.report.counts,
+const state = (gate: GateResult, counts: VerdictCounts) => ({
+  verdict: gate.verdict,
+  reasons: gateReasons(gate),
+  counts,
 });
 
 export const formatPlanJson: Formatter<PlanJudgement> = function* (plan, context) {
@@ -24,11 +24,11 @@ export const formatPlanJson: Formatter<PlanJudgement> = function* (plan, context
     exitCode: context.exitCode,
     summary: planHeadline(plan),
     worstStep: plan.worstStep,
-    before: state(plan.initial),
+    before: state(plan.initial.gate, plan.initial.report.counts),
     steps: plan.steps.map((step) => ({
       title: step.title,
       changes: step.changes.map((change) => ({ ...change, description: describeChange(change) })),
-      ...state(step.judgement),
+      ...state(step.gate, step.counts),
       newlyAtRisk: step.newlyAtRisk,
       recovered: step.recovered,
       nowhere: step.nowhere,

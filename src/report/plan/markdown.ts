@@ -1,5 +1,7 @@
 // A maintenance plan as a job summary: the plan's verdict, a table of steps, then each step's VMs.
+import type { GateVerdict } from '../../analyze/gate.js';
 import type { PlanJudgement } from '../../analyze/plan.js';
+import type { VerdictCounts } from '../../model/report.js';
 import { GATE_WORD } from '../gate-text.js';
 import { capped, cell, ICON, vmTables } from '../markdown.js';
 import type { Formatter } from '../types.js';
@@ -15,18 +17,18 @@ function* lines(plan: PlanJudgement, exitCode: number): Iterable<string> {
   const row = (
     step: string,
     title: string,
-    j: PlanJudgement['initial'],
+    j: { gate: { verdict: GateVerdict }; counts: VerdictCounts },
     newly = '',
     recovered = '',
     nowhere = '',
   ) =>
-    `| ${step} | ${cell(title)} | ${ICON[j.gate.verdict]} ${GATE_WORD[j.gate.verdict]} | ${j.report.counts.atRisk} | ${j.report.counts.unknown} | ${j.report.counts.safe} | ${newly} | ${recovered} | ${nowhere} |`;
-  yield row('before', '(for comparison)', plan.initial);
+    `| ${step} | ${cell(title)} | ${ICON[j.gate.verdict]} ${GATE_WORD[j.gate.verdict]} | ${j.counts.atRisk} | ${j.counts.unknown} | ${j.counts.safe} | ${newly} | ${recovered} | ${nowhere} |`;
+  yield row('before', '(for comparison)', { gate: plan.initial.gate, counts: plan.initial.report.counts });
   for (const [i, step] of plan.steps.entries())
     yield row(
       String(i + 1),
       step.title,
-      step.judgement,
+      step,
       cell(list(step.newlyAtRisk)),
       cell(list(step.recovered)),
       cell(list(step.nowhere)),
@@ -34,9 +36,9 @@ function* lines(plan: PlanJudgement, exitCode: number): Iterable<string> {
   yield '';
   if (plan.suggestion) yield* [...suggestionLines(plan.suggestion).map((l) => cell(l, 2000)), ''];
   for (const [i, step] of plan.steps.entries()) {
-    yield `### Step ${i + 1}: ${cell(step.title)} (${GATE_WORD[step.judgement.gate.verdict]})`;
+    yield `### Step ${i + 1}: ${cell(step.title)} (${GATE_WORD[step.gate.verdict]})`;
     yield '';
-    const tables = [...vmTables(step.judgement.report.clusters, step.judgement.gate.options)];
+    const tables = [...vmTables(step.judgement.report.clusters, step.gate.options)];
     yield* tables.length > 0 ? tables : ['Every VM that uses AVMA stays activatable at this step.', ''];
   }
 }

@@ -19,16 +19,14 @@ export const formatPlanText: Formatter<PlanJudgement> = function* (plan, context
     `  before  ${GATE_WORD[initial.gate.verdict]}: ${counts(initial.report.counts)} (for comparison; the plan is judged from its first step on)`,
   ];
   plan.steps.forEach((step, i) => {
-    const gate = step.judgement.gate.verdict;
+    const gate = step.gate.verdict;
     const word =
       gate === 'fail'
         ? style.bad(GATE_WORD[gate])
         : gate === 'pass'
           ? style.good(GATE_WORD[gate])
           : style.unknown(GATE_WORD[gate]);
-    lines.push(
-      `  ${String(i + 1).padEnd(6)}  ${sanitize(step.title, 200)}: ${word}: ${counts(step.judgement.report.counts)}`,
-    );
+    lines.push(`  ${String(i + 1).padEnd(6)}  ${sanitize(step.title, 200)}: ${word}: ${counts(step.counts)}`);
     lines.push(
       `          newly at risk: ${list(step.newlyAtRisk)}; recovered: ${list(step.recovered)}; no activatable node left: ${list(step.nowhere)}`,
     );

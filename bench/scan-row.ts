@@ -1,0 +1,139 @@
+// scan of 64 simulated nodes answering after 200 ms (served by a second process), concurrency 64, against
+// parallel-ssh -p 64 sending the same command line and the same stdin to the same nodes, in turns.
+import { execFileSync, spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import type { Config } from '../src/config/schema.js';
+import { COLLECTOR_STDIN, REMOTE_COMMAND } from '../src/scan/collector-script.js';
+import { avma, median, type Run, run } from './process.js';
+import { megabytes, type Row, seconds } from './table.js';
+
+const NODES = 64;
+const DELAY_MS = 200;
+const RUNS = 5;
+
+function onPath(command: string): string | null {
+  try {
+    return execFileSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' }).trim() || null;
+  } catch {
+    return null;
+  }
+}
+
+/** parallel-ssh, installed from Debian's pssh package when missing and we may; else why not. */
+export function ensurePssh(): { path: string } | { missing: string } {
+  const found = onPath('parallel-ssh');
+  if (found) return { path: found };
+  if (!onPath('apt-get')) return { missing: 'parallel-ssh is not installed and there is no apt-get' };
+  const root = process.getuid?.() === 0;
+  const sudo = !root && onPath('sudo') ? ['sudo', '-n'] : [];
+  if (!root && sudo.length === 0) return { missing: 'parallel-ssh is not installed and we are not root' };
+  const apt = (args: string[]) =>
+    execFileSync(sudo[0] ?? 'apt-get', [...sudo.slice(1), ...(sudo.length ? ['apt-get'] : []), ...args], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
+  try {
+    process.stderr.write('bench: installing parallel-ssh (apt-get install -y pssh openssh-client)\n');
+    try {
+      apt(['install', '-y', 'pssh', 'openssh-client']);
+    } catch {
+      apt(['update']);
+      apt(['install', '-y', 'pssh', 'openssh-client']);
+    }
+  } catch (error) {
+    return { missing: `apt-get install pssh failed (${(error as Error).message.split('\n')[0]})` };
+  }
+  const installed = onPath('parallel-ssh');
+  return installed ? { path: installed } : { missing: 'pssh installed no parallel-ssh' };
+}
+
+async function startNodes(): Promise<{ config: Config; stop: () => void }> {
+  const server = fileURLToPath(new URL('./sim-server.js', import.meta.url));
+  const child = spawn(process.execPath, [server, String(NODES), String(DELAY_MS)], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const first = await createInterface({ input: child.stdout })[Symbol.asyncIterator]().next();
+  return { config: JSON.parse(String(first.value)) as Config, stop: () => child.stdin.end() };
+}
+
+function unread(report: string): number {
+  const parsed = JSON.parse(readFileSync(report, 'utf8')) as { gate: { unreadNodes: number } };
+  return parsed.gate.unreadNodes;
+}
+
+export async function* scanRow(dir: string): AsyncIterable<Row> {
+  const what = `scan ${NODES} nodes answering after ${DELAY_MS} ms, concurrency ${NODES}`;
+  const pssh = ensurePssh();
+  const { config, stop } = await startNodes();
+  try {
+    const configFile = join(dir, 'scan.json');
+    writeFileSync(configFile, JSON.stringify(config));
+    const ssh = config.defaults?.ssh;
+    const nodes = config.clusters[0]?.nodes ?? [];
+    const hosts = join(dir, 'hosts');
+    writeFileSync(hosts, nodes.map((n) => `${ssh?.username}@${n.host}:${n.ssh?.port}\n`).join(''));
+    const report = join(dir, 'scan-report.json');
+    const ours = () =>
+      avma(
+        ['scan', '-c', configFile, '--concurrency', String(NODES), '-f', 'json', '-o', report, '--no-tui'],
+        {
+          rss: true,
+        },
+      );
+    const theirs = (path: string) => () =>
+      run(
+        path,
+        [
+          ...['-p', String(NODES), '-t', '0', '-h', hosts, '-I'],
+          '-x',
+          `-F /dev/null -o BatchMode=yes -o IdentitiesOnly=yes -o StrictHostKeyChecking=yes -o UserKnownHostsFile=${ssh?.knownHostsPath} -i ${ssh?.privateKeyPath}`,
+          REMOTE_COMMAND,
+        ],
+        { stdin: COLLECTOR_STDIN },
+      );
+    const a: Run[] = [];
+    const b: Run[] = [];
+    for (let i = 0; i <= RUNS; i++) {
+      const mine = await ours();
+      if (mine.code === null || mine.code === 2 || unread(report) > 0)
+        throw new Error(`the scan failed (exit ${mine.code}): ${mine.stderr}`);
+      if (i > 0) a.push(mine);
+      if ('path' in pssh) {
+        const other = await theirs(pssh.path)();
+        if (other.code !== 0) throw new Error(`parallel-ssh failed (exit ${other.code}): ${other.stderr}`);
+        if (i > 0) b.push(other);
+      }
+    }
+    const ms = median(a.map((r) => r.ms));
+    const rss = Math.max(...a.map((r) => r.rssMb ?? 0));
+    if (!('path' in pssh)) {
+      yield {
+        what,
+        ours: seconds(ms),
+        comparison: 'parallel-ssh missing',
+        ratio: null,
+        target: '< 1x parallel-ssh',
+        met: null,
+        memory: megabytes(rss),
+        note: `cannot compare: ${pssh.missing} (install it: apt-get install -y pssh)`,
+      };
+      return;
+    }
+    const theirsMs = median(b.map((r) => r.ms));
+    yield {
+      what,
+      ours: seconds(ms),
+      comparison: `parallel-ssh -p ${NODES} ${seconds(theirsMs)}`,
+      ratio: ms / theirsMs,
+      target: '< 1x parallel-ssh',
+      met: ms < theirsMs,
+      memory: megabytes(rss),
+      note: `median of ${RUNS} runs each, in turns after a warm-up; every node read by both`,
+    };
+  } finally {
+    stop();
+  }
+}

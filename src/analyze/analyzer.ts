@@ -1,0 +1,173 @@
+// Analysis that remembers what it judged, so that asking again after a change to a few nodes (a what-if in the
+// terminal UI, a plan step, an order of upgrades) judges again only what those nodes can affect. A node's
+// findings follow from its record; a VM's from its record and the records of the nodes it can land on: rules
+// read nothing else (test/rules/registry.test.ts checks that none reads the cluster). Records are known by
+// identity, and applyChanges replaces only the nodes a change touches. Pure.
+import { DEFAULT_EXPIRY_WARNING_DAYS } from '../domain/policy.js';
+import type { ClusterRecord, NodeRecord } from '../model/facts.js';
+import type { ClusterResult, Finding, Report } from '../model/report.js';
+import { rules as allRules } from '../rules/index.js';
+import type { Rule, RuleContext } from '../rules/types.js';
+import { type ClusterCache, type NodeState, sameList } from './analysis-state.js';
+import type { AnalyzeOptions } from './analyze.js';
+import { judgeVm, pushFindings, type VmScope } from './judge-vm.js';
+import { type Judged, judged, record } from './judged.js';
+import { nameKey, nodesWithOwners, targetNodes, unreadOwner } from './targets.js';
+import { clusterVerdict, countVerdicts, emptyCounts, targetVerdict, worstVerdict } from './verdicts.js';
+
+export interface Analyzer {
+  analyze(clusters: readonly ClusterRecord[]): Report;
+}
+
+/**
+ * An analyzer. It remembers what it judged unless told not to: for one analysis, remembering costs more (about
+ * 40% on the largest cluster, in garbage collection) than it can save.
+ */
+export function createAnalyzer(options: AnalyzeOptions, remember = true): Analyzer {
+  const ruleSet = options.rules ?? allRules;
+  const nodeRules = ruleSet.filter((rule) => rule.checkNode);
+  const vmRules = ruleSet.filter((rule) => rule.checkVm);
+  const targetRules = ruleSet.filter((rule) => rule.checkTarget);
+  const clusterRules = ruleSet.filter((rule) => rule.checkCluster);
+  const accept = options.accept;
+  const caches = new Map<string, ClusterCache>();
+
+  function analyzeCluster(cluster: ClusterRecord): ClusterResult {
+    let cache = caches.get(cluster.name);
+    if (!cache) {
+      cache = { nodes: new WeakMap(), vms: new WeakMap(), results: [], unread: new Map() };
+      caches.set(cluster.name, cache);
+    }
+    const known = cache.results.find((r) => r.record === cluster)?.result;
+    if (known) return known;
+    const { nodes: nodeCache, vms: vmCache, unread } = cache;
+    const context: RuleContext = {
+      now: options.now,
+      expiryWarningDays: options.expiryWarningDays ?? DEFAULT_EXPIRY_WARNING_DAYS,
+      cluster,
+    };
+    // Records the finding in `into`; returns whether it is accepted.
+    const finding = (
+      into: Finding[],
+      rule: Rule,
+      node: string | null,
+      vm: string | null,
+      message: string,
+    ) => {
+      const acceptance = accept ? accept.finding({ rule: rule.id, cluster: cluster.name, node, vm }) : null;
+      const base = { rule: rule.id, severity: rule.severity, cluster: cluster.name, node, vm, message };
+      into.push(acceptance ? { ...base, accepted: acceptance } : base);
+      return acceptance !== null;
+    };
+
+    const nodeState = (node: NodeRecord): NodeState => {
+      const had = nodeCache.get(node);
+      if (had) return had;
+      const onNode = judged();
+      const findings: Finding[] = [];
+      for (const rule of nodeRules) {
+        const hit = rule.checkNode?.(node, context);
+        if (hit) record(onNode, rule, finding(findings, rule, node.name, null, hit.message));
+      }
+      const alone = { node: node.name, verdict: targetVerdict(onNode.severities), rules: onNode.ids };
+      const state = { judged: onNode, findings, alone, results: new Map() };
+      if (remember) nodeCache.set(node, state);
+      return state;
+    };
+
+    const targetResult = (node: NodeState, name: string, onVm: Judged, onTarget: Judged | null) => {
+      if (!onTarget && onVm.ids.length === 0) return node.alone;
+      const ids = onTarget ? [...onVm.ids, ...onTarget.ids] : onVm.ids;
+      const key = ids.length === 1 ? (ids[0] as string) : ids.join(' ');
+      let result = node.results.get(key);
+      if (!result) {
+        const severities = [...node.judged.severities, ...onVm.severities, ...(onTarget?.severities ?? [])];
+        result = { node: name, verdict: targetVerdict(severities), rules: [...node.judged.ids, ...ids] };
+        node.results.set(key, result);
+      }
+      return result;
+    };
+
+    const nodes = nodesWithOwners(cluster, (name, vm) => {
+      const key = `${nameKey(name)}\u0000${vm}`;
+      let record = unread.get(key);
+      if (!record) {
+        record = unreadOwner(name, vm);
+        unread.set(key, record);
+      }
+      return record;
+    });
+    const nodesByKey = new Map<string, NodeRecord>(nodes.map((node) => [nameKey(node.name), node]));
+    const findings: Finding[] = [];
+    const states = new Map<NodeRecord, NodeState>();
+    for (const node of nodes) {
+      const state = nodeState(node);
+      states.set(node, state);
+      for (const f of state.findings) findings.push(f);
+    }
+
+    const scope: VmScope = {
+      cluster: cluster.name,
+      context,
+      vmRules,
+      targetRules,
+      accept,
+      targetsOf: (vm) => targetNodes(vm, nodesByKey, nodes),
+      nodeState: (node) => states.get(node) ?? nodeState(node),
+      targetResult,
+      finding,
+    };
+    const vms = cluster.vms.map((vm) => {
+      const state = judgeVm(scope, vm, remember ? vmCache.get(vm) : undefined);
+      if (remember) vmCache.set(vm, state);
+      pushFindings(findings, state);
+      return state.result;
+    });
+    // Cluster-wide evidence about the VMs that are judged: findings only, no verdict changes.
+    if (clusterRules.length > 0) {
+      const judgedVms = cluster.vms.filter((_vm, i) => vms[i]?.verdict !== 'not-applicable');
+      for (const rule of clusterRules) {
+        const hit = rule.checkCluster?.({ nodes, vms: judgedVms }, context);
+        if (hit) finding(findings, rule, null, null, hit.message);
+      }
+    }
+    const counts = countVerdicts(vms);
+    const anyNodeUnread = nodes.some((node) => node.error !== null);
+    const result = {
+      name: cluster.name,
+      verdict: clusterVerdict(counts, anyNodeUnread),
+      nodes,
+      vms,
+      findings,
+    };
+    // The first (the clusters as they are) and the last three: a plan's many steps are not all kept.
+    if (remember) {
+      cache.results.push({ record: cluster, result });
+      if (cache.results.length > 4) cache.results.splice(1, 1);
+    }
+    return result;
+  }
+
+  // The last few reports: the same clusters again (a what-if reset) get the same report.
+  const recent: Report[] = [];
+  return {
+    analyze(clusters) {
+      const results = clusters.map(analyzeCluster);
+      const known = recent.find((report) => sameList(report.clusters, results));
+      if (known) return known;
+      const counts = emptyCounts();
+      for (const cluster of results) countVerdicts(cluster.vms, counts);
+      const report = {
+        verdict: worstVerdict(results.map((cluster) => cluster.verdict)),
+        generatedAt: options.now.toISOString(),
+        counts,
+        clusters: results,
+      };
+      if (remember) {
+        recent.push(report);
+        if (recent.length > 4) recent.shift();
+      }
+      return report;
+    },
+  };
+}

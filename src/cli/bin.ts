@@ -1,0 +1,9 @@
+// The process's entry point, the one file bin/avma-check loads: the real streams, the fatal handlers, the exit
+// code. --debug maps stack traces back to the TypeScript sources.
+import { processIo } from './io.js';
+import { installFatalHandlers, main } from './main.js';
+
+const debug = process.argv.includes('--debug');
+if (debug) process.setSourceMapsEnabled(true);
+installFatalHandlers(processIo, debug);
+process.exitCode = await main(process.argv.slice(2), processIo);

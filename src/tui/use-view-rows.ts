@@ -1,0 +1,42 @@
+// What each view lists for a report and the UI state: filtered, then sorted, each step memoised so that moving
+// the cursor through 8,000 VMs neither filters nor sorts again.
+import { useMemo } from 'react';
+import type { Report } from '../model/report.js';
+import { findingGroups, matrixColumns, nodeRows, vmRows } from './rows.js';
+import { FINDING_SORTS, NODE_SORTS, sortRows, VM_SORTS } from './sorting.js';
+import type { UiState } from './ui-state.js';
+import type { WhatIfDiff } from './what-if-diff.js';
+
+export function useViewRows(report: Report, state: UiState, diff: WhatIfDiff) {
+  const { filter, sort, atRiskOnly } = state;
+  const nodesFound = useMemo(() => nodeRows(report, filter.nodes), [report, filter.nodes]);
+  const nodes = useMemo(
+    () => sortRows(nodesFound, NODE_SORTS[sort.nodes.index], sort.nodes.reverse),
+    [nodesFound, sort.nodes],
+  );
+  const vmsFound = useMemo(
+    () => vmRows(report, { filter: filter.vms, atRiskOnly, diff }),
+    [report, filter.vms, atRiskOnly, diff],
+  );
+  const vms = useMemo(
+    () => sortRows(vmsFound, VM_SORTS[sort.vms.index], sort.vms.reverse),
+    [vmsFound, sort.vms],
+  );
+  const matrixCluster = report.clusters[Math.min(state.matrixCluster, report.clusters.length - 1)];
+  const matrixFound = useMemo(
+    () =>
+      matrixCluster ? vmRows(report, { filter: filter.matrix, atRiskOnly, only: matrixCluster, diff }) : [],
+    [report, matrixCluster, filter.matrix, atRiskOnly, diff],
+  );
+  const matrix = useMemo(
+    () => sortRows(matrixFound, VM_SORTS[sort.matrix.index], sort.matrix.reverse),
+    [matrixFound, sort.matrix],
+  );
+  const matrixCols = useMemo(() => (matrixCluster ? matrixColumns(matrixCluster) : []), [matrixCluster]);
+  const groupsFound = useMemo(() => findingGroups(report, filter.findings), [report, filter.findings]);
+  const groups = useMemo(
+    () => sortRows(groupsFound, FINDING_SORTS[sort.findings.index], sort.findings.reverse),
+    [groupsFound, sort.findings],
+  );
+  return { nodes, vms, matrix, matrixCluster, matrixCols, groups };
+}
