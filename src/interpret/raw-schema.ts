@@ -5,8 +5,10 @@ import { z } from 'zod';
 const text = z.string().max(4096);
 const longText = z.string().max(16_384);
 
+// Discriminated on `ok`, so that a violation is reported where it is (probes.vms.value: too big), not as the
+// union's "Invalid input".
 function probe<T extends z.ZodType>(value: T) {
-  return z.union([
+  return z.discriminatedUnion('ok', [
     z.object({ ok: z.literal(true), value }),
     z.object({ ok: z.literal(false), error: longText }),
   ]);

@@ -8,10 +8,27 @@ function failure(message: string): ParsedOutput {
   return { ok: false, message };
 }
 
-/** Finds the document between the markers: banners, CLIXML noise and CRLF around it do not matter. */
+function occurrences(buffer: Buffer, text: string): number {
+  let count = 0;
+  for (let at = buffer.indexOf(text); at >= 0; at = buffer.indexOf(text, at + text.length)) count++;
+  return count;
+}
+
+/**
+ * Finds the document between the markers: banners, CLIXML noise and CRLF around it do not matter. The collector
+ * prints each marker once; output with more (a result printed twice, nested, or forged in a banner) is refused
+ * rather than guessed at.
+ */
 export function parseCollectorOutput(stdout: Buffer): ParsedOutput {
-  const begin = stdout.lastIndexOf(BEGIN_MARKER);
-  if (begin < 0) return failure('the collector printed no result (its begin marker is missing)');
+  const begins = occurrences(stdout, BEGIN_MARKER);
+  const ends = occurrences(stdout, END_MARKER);
+  if (begins === 0) return failure('the collector printed no result (its begin marker is missing)');
+  if (begins > 1 || ends > 1)
+    return failure(
+      `the output holds ${begins} begin and ${ends} end markers where the collector prints one of each: ` +
+        "which result is the collector's cannot be told",
+    );
+  const begin = stdout.indexOf(BEGIN_MARKER);
   const end = stdout.indexOf(END_MARKER, begin);
   if (end < 0) return failure('the collector output is cut short (its end marker is missing)');
   let encoded = stdout.toString('latin1', begin + BEGIN_MARKER.length, end).trim();

@@ -29,6 +29,8 @@ export interface ErrorContext {
   connectTimeoutMs: number;
   /** "jump host NAME" when the error is a jump host's, else null. */
   jumpHost?: string | null | undefined;
+  /** The key exchange had completed: the host speaks SSH, so a close is its sshd's decision. */
+  keyExchanged?: boolean | undefined;
 }
 
 const RETRYABLE = new Set<NodeErrorKind>(['unreachable', 'timeout']);
@@ -59,6 +61,15 @@ export function classifyConnectError(error: unknown, context: ErrorContext): Nod
   const sshdHint = context.jumpHost
     ? `Is sshd running on the jump host, and does its firewall allow TCP port ${context.port}?`
     : openSshHint(context.port);
+  const closedAfterKex = context.keyExchanged && ['ECONNRESET', 'EPIPE', 'ETIMEDOUT'].includes(code ?? '');
+  if (closedAfterKex) {
+    return new NodeFailure(
+      'unreachable',
+      `${where} closed the connection after the key exchange, before the login completed`,
+      'Its sshd accepted the connection, then refused to go on: its log says why (on Windows, Event Viewer: ' +
+        'Applications and Services Logs > OpenSSH > Operational), for example MaxStartups, AllowUsers or DenyUsers, or a ban of this address.',
+    );
+  }
   switch (code) {
     case 'ECONNREFUSED':
       return new NodeFailure('unreachable', `connection refused by ${where}`, sshdHint);
@@ -107,9 +118,22 @@ export function classifyConnectError(error: unknown, context: ErrorContext): Nod
       false,
     );
   }
+  // ssh2's parser refusing what the peer sent before SSH was up: an endless banner, a line that never ends, an
+  // identification that is not SSH-2.0, a packet of a length no SSH server sends. Not transient: not retried.
+  if (!code && (level === undefined || level === 'protocol') && SSH_PROTOCOL_ERROR.test(message ?? '')) {
+    return new NodeFailure(
+      'unreachable',
+      `${where} does not speak SSH as an SSH server does: ${String(message).slice(0, 200)}`,
+      `Something other than OpenSSH Server may answer on TCP port ${context.port} (a web server, a proxy, a tarpit); ` +
+        `ssh -v -p ${context.port} ${context.host} shows what it sends.`,
+      false,
+    );
+  }
   return new NodeFailure(
     'unreachable',
     `cannot connect to ${where}: ${String(message ?? error).slice(0, 200)}`,
     sshdHint,
   );
 }
+
+const SSH_PROTOCOL_ERROR = /greeting|header|identification|packet length|padding/i;

@@ -20,6 +20,18 @@ export interface RunOptions {
   signal: AbortSignal;
 }
 
+function size(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MiB` : `${Math.round(bytes / 1024)} KiB`;
+}
+
+function tooMuch(maxBytes: number, what: string): NodeFailure {
+  return new NodeFailure(
+    'bad-output',
+    `the node sent more than ${size(maxBytes)} of ${what}; the rest was not read`,
+    'Something on the node prints far more than the collector does: check its PowerShell profile and the SSH banner.',
+  );
+}
+
 export function runCollector(client: Client, options: RunOptions): Promise<CollectorRun> {
   return new Promise((resolve, reject) => {
     const stdout: Buffer[] = [];
@@ -66,21 +78,15 @@ export function runCollector(client: Client, options: RunOptions): Promise<Colle
       stop = () => channel.close();
       channel.on('data', (chunk: Buffer) => {
         stdoutBytes += chunk.length;
-        if (stdoutBytes > options.maxOutputBytes) {
-          const limit = `${Math.round(options.maxOutputBytes / 1024 / 1024)} MiB`;
-          return finish(
-            new NodeFailure(
-              'bad-output',
-              `the node sent more than ${limit} of output; the rest was not read`,
-              'Something on the node prints far more than the collector does: check its PowerShell profile and the SSH banner.',
-            ),
-          );
-        }
+        if (stdoutBytes > options.maxOutputBytes) return finish(tooMuch(options.maxOutputBytes, 'output'));
         stdout.push(chunk);
       });
+      // Only the start of stderr is kept for messages, but all of it counts: a node that floods it is cut too.
       channel.stderr.on('data', (chunk: Buffer) => {
         if (stderrBytes < MAX_STDERR_BYTES) stderr.push(chunk);
         stderrBytes += chunk.length;
+        if (stderrBytes > options.maxOutputBytes)
+          return finish(tooMuch(options.maxOutputBytes, 'error output (stderr)'));
       });
       channel.on('exit', (code: number | null) => {
         exitCode = typeof code === 'number' ? code : null;

@@ -8,6 +8,7 @@ import { nodeFromDocument } from '../interpret/node-facts.js';
 import { unreadNode } from '../model/facts.js';
 import { NodeFailure } from './classify-error.js';
 import { type CollectOptions, type CollectTarget, collectNode } from './collect-node.js';
+import { type Redact, redactor } from './redact.js';
 import type { SshSettings } from './ssh-settings.js';
 
 export interface RawOutputInfo {
@@ -82,10 +83,12 @@ export async function scanNode(
   const { node } = job;
   const host = node.host ?? node.name;
   let attempts = 0;
+  let redact: Redact = redactor([]);
   for (;;) {
     attempts++;
     try {
       const ssh = await settingsOf(job);
+      redact = redactor([ssh.password]);
       const raw = await collectNode(targetOf(job, ssh), options);
       return {
         node: nodeFromDocument({ name: node.name, host, declared: node.facts }, raw, options.now),
@@ -98,12 +101,25 @@ export async function scanNode(
         await sleep(options.delaysMs[attempts - 1] ?? 0, options.signal);
         continue;
       }
-      if (failure?.raw && options.onRawOutput)
-        options.onRawOutput({ cluster: job.cluster.name, node: node.name, host, ...failure.raw });
-      const nodeError = failure?.error ?? {
+      if (failure?.raw && options.onRawOutput) {
+        const { stdout, stderr } = failure.raw;
+        options.onRawOutput({
+          cluster: job.cluster.name,
+          node: node.name,
+          host,
+          stdout: redact.bytes(stdout),
+          stderr: redact.bytes(stderr),
+        });
+      }
+      const found = failure?.error ?? {
         kind: 'command-failed' as const,
         message: `internal error while scanning: ${error instanceof Error ? error.message : String(error)}`,
         hint: 'This is a bug in avma-check; please report it.',
+      };
+      const nodeError = {
+        ...found,
+        message: redact.text(found.message),
+        hint: found.hint === null ? null : redact.text(found.hint),
       };
       return {
         node: unreadNode(node.name, nodeError, { host }),

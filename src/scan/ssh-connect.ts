@@ -27,11 +27,22 @@ export interface HopOptions {
   authNote?: string | null | undefined;
 }
 
+/** When the host takes no key login at all, what would work instead; else null. */
+function noKeyLogin(offered: string[] | null, hasPassword: boolean): string | null {
+  if (!offered || offered.includes('publickey') || (hasPassword && offered.includes('password'))) return null;
+  const allowKeys =
+    'allow key logins in its sshd_config (PubkeyAuthentication yes) and authorize the key, or';
+  return offered.includes('password')
+    ? `It takes no key login, only a password: ${allowKeys} name the variable that holds the password in ssh.passwordEnv.`
+    : `It takes only logins that ask questions (${offered.join(', ')}), which avma-check never answers: ${allowKeys} allow passwords (PasswordAuthentication yes) and set ssh.passwordEnv.`;
+}
+
 function authFailure(
   failure: NodeFailure,
   record: AuthRecord,
   note: string | null | undefined,
   agentProblem: string | null,
+  hasPassword: boolean,
 ): NodeFailure {
   if (failure.error.kind !== 'auth') return failure;
   const offered = record.offered ? ` (it accepts: ${record.offered.join(', ')})` : '';
@@ -40,7 +51,9 @@ function authFailure(
   return new NodeFailure(
     'auth',
     `${failure.message}${offered}`,
-    [note, `${failure.error.hint ?? ''}${agent}`].filter(Boolean).join(' '),
+    [note, noKeyLogin(record.offered, hasPassword) ?? `${failure.error.hint ?? ''}${agent}`]
+      .filter(Boolean)
+      .join(' '),
     false,
   );
 }
@@ -51,6 +64,7 @@ export function connectHop(options: HopOptions): Promise<Client> {
     const record: AuthRecord = { offered: null, agentError: null };
     let presented: { key: Buffer; check: HostKeyCheck } | null = null;
     let newKey: Buffer | null = null;
+    let keyExchanged = false;
     let settled = false;
 
     // Trust on first use: recorded once the key exchange has proven the host holds the key, as OpenSSH does
@@ -77,12 +91,14 @@ export function connectHop(options: HopOptions): Promise<Client> {
         username: hop.username,
         connectTimeoutMs: options.readyTimeoutMs,
         jumpHost: options.jumpHost,
+        keyExchanged,
       };
       return authFailure(
         classifyConnectError(options.socketError() ?? error, context),
         record,
         options.authNote,
         hop.agentProblem,
+        hop.password !== null,
       );
     };
 
@@ -117,6 +133,7 @@ export function connectHop(options: HopOptions): Promise<Client> {
       if (error.level === 'agent') record.agentError = error.message;
     });
     client.once('handshake', () => {
+      keyExchanged = true;
       const key = newKey;
       if (!key) return;
       recording = hostKeys.remember(hop.knownHostsPath, hop.host, hop.port, key).then(

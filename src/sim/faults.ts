@@ -2,10 +2,18 @@
 export const SIM_FAULTS = [
   'silent', // accepts TCP, never speaks SSH
   'refuse', // nothing listens: connection refused
+  'endless-banner', // accepts TCP, prints banner lines without end, never an SSH identification
+  'kex-stall', // sends its SSH identification, then never starts the key exchange
+  'close-after-kex', // completes the key exchange, then closes the connection
+  'password-only', // refuses public keys: accepts only a password
+  'keyboard-interactive', // refuses public keys and passwords: asks keyboard-interactive questions, forever
   'drop-clean', // closes the connection (FIN) halfway through its answer
   'drop-reset', // resets the connection (RST) halfway through its answer
   'slow', // answers after delayMs
   'flood', // streams output without end
+  'flood-stderr', // streams error output without end
+  'stall', // prints half its answer, then nothing more
+  'echo-secret', // prints garbage holding the password it was sent, on stdout and stderr; exit code 1
   'malformed', // prints markers around broken JSON
   'command-fails', // PowerShell fails: an error on stderr, exit code 1
   'host-key', // presents another host key than the one recorded

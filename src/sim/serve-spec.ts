@@ -5,10 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Config } from '../config/schema.js';
 import { configSchema } from '../config/schema.js';
-import type { SimFault } from './faults.js';
 import { SIM_CLIENT_KEY, SIM_USERNAME } from './keys.js';
 import { hostDocument, type SimClusterSpec } from './recordings.js';
-import { type SimCluster, startSimCluster } from './sim-cluster.js';
+import { type SimCluster, type SimNodeSpec, startSimCluster } from './sim-cluster.js';
 
 export interface ServedCluster {
   sim: SimCluster;
@@ -19,10 +18,8 @@ export interface ServedCluster {
 }
 
 export interface ServeOptions {
-  faults?: Record<
-    string,
-    { fault?: SimFault; delayMs?: number; document?: unknown; noise?: string; hostKeys?: readonly string[] }
-  >;
+  /** Per node: its fault, or what it prints instead of its recorded document. */
+  faults?: Record<string, Partial<Omit<SimNodeSpec, 'name'>>>;
   firstOctet?: number;
   /** Leave these nodes out of known_hosts. */
   unknownHostKeys?: string[];

@@ -1,10 +1,12 @@
 // Scans a simulated cluster over real SSH on loopback, with short timeouts so faults show fast.
 import { readFile } from 'node:fs/promises';
+import type { Config } from '../../src/config/schema.js';
 import type { ScanEvent } from '../../src/model/scan-events.js';
 import type { Snapshot } from '../../src/model/snapshot.js';
 import { type ScanOptions, scanToSnapshot } from '../../src/scan/scan.js';
 import type { SimClusterSpec } from '../../src/sim/recordings.js';
 import { type ServeOptions, serveSpec } from '../../src/sim/serve-spec.js';
+import type { SimCluster } from '../../src/sim/sim-cluster.js';
 
 export const FAULT_SPEC: SimClusterSpec = {
   name: 'lab',
@@ -23,6 +25,8 @@ export const FAULT_SPEC: SimClusterSpec = {
 
 export interface SimScan {
   snapshot: Snapshot;
+  /** The simulated nodes, as the scan left them (closed: counts only). */
+  sim: SimCluster;
   events: ScanEvent[];
   /** The known_hosts file as the scan left it. */
   knownHosts: string;
@@ -33,13 +37,15 @@ export async function simScan(
   spec: SimClusterSpec,
   serve: ServeOptions = {},
   options: Partial<ScanOptions> = {},
+  /** Changes the generated config, e.g. to log in with a password. */
+  edit: (config: Config) => Config = (config) => config,
 ): Promise<SimScan> {
   const served = await serveSpec(spec, serve);
   try {
     const events: ScanEvent[] = [];
     const started = performance.now();
     const snapshot = await scanToSnapshot(
-      served.config,
+      edit(served.config),
       {
         now: new Date('2026-11-22T00:00:00.000Z'),
         env: {},
@@ -52,7 +58,13 @@ export async function simScan(
       (event) => events.push(event),
     );
     const ms = performance.now() - started;
-    return { snapshot, events, knownHosts: await readFile(served.knownHostsPath, 'utf8'), ms };
+    return {
+      snapshot,
+      sim: served.sim,
+      events,
+      knownHosts: await readFile(served.knownHostsPath, 'utf8'),
+      ms,
+    };
   } finally {
     await served.close();
   }

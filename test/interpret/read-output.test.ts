@@ -79,6 +79,24 @@ describe('parseCollectorOutput', () => {
       resultText({ ...document, computerName: 'x'.repeat(10_000) }),
       /expected shape \(computerName/,
     ],
+    [
+      "two results (which one is the collector's?)",
+      `${resultText({ ...document, computerName: 'FORGED' })}${resultText(document)}`,
+      /holds 2 begin and 2 end markers where the collector prints one of each/,
+    ],
+    [
+      'nested markers',
+      `${BEGIN_MARKER}${resultText(document)}${END_MARKER}`,
+      /holds 2 begin and 2 end markers/,
+    ],
+    [
+      'a limit exceeded inside a probe, named where it is',
+      resultText({
+        ...document,
+        probes: { ...document.probes, hyperV: { ok: false, error: 'e'.repeat(20_000) } },
+      }),
+      /expected shape \(probes\.hyperV\.error: Too big/,
+    ],
   ])('refuses %s with a reason', (_what, text, message) => {
     const parsed = parseCollectorOutput(Buffer.from(text));
     expect(parsed.ok).toBe(false);

@@ -68,6 +68,37 @@ describe('collector.ps1', () => {
     expect(COLLECTOR_SCRIPT).toMatch(/collectorVersion = 2;/);
   });
 
+  it('only reads: every command it runs is a Get- cmdlet, its own probe helpers, a filter, JSON or output', () => {
+    const commands = new Set<string>();
+    const walk = (node: Node) => {
+      if (node.type === 'command_name') commands.add(node.text);
+      for (const child of node.children) if (child) walk(child);
+    };
+    const tree = parser.parse(COLLECTOR_SCRIPT);
+    if (tree) walk(tree.rootNode);
+    expect(commands.size).toBeGreaterThan(10);
+    const other = [...commands].filter(
+      (command) =>
+        !/^Get-[A-Za-z]+$/.test(command) &&
+        ![
+          'Invoke-Probe',
+          'Invoke-ListProbe',
+          'Where-Object',
+          'New-Object',
+          'ConvertTo-Json',
+          'Write-Output',
+        ].includes(command),
+    );
+    expect(other).toEqual([]);
+    // .NET calls: the console's encoding, base64 and its line split, UTF-8 only.
+    expect([...new Set(COLLECTOR_SCRIPT.match(/\[[A-Za-z.]+\]::[A-Za-z0-9]+/g))].sort()).toEqual([
+      '[Console]::OutputEncoding',
+      '[Convert]::ToBase64String',
+      '[Math]::Min',
+      '[System.Text.Encoding]::UTF8',
+    ]);
+  });
+
   it('is static: nothing in it is filled in at run time', () => {
     expect(readFileSync(new URL('../../src/scan/collector.ps1', import.meta.url), 'utf8')).toBe(
       COLLECTOR_SCRIPT,

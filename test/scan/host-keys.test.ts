@@ -1,6 +1,7 @@
 // Host keys with OpenSSH's semantics, against simulated nodes on loopback: a key of another type than the one on
 // record is a changed key, recorded types are asked for first, fingerprints are shown, the system's known_hosts
 // files count, and a known_hosts path that cannot be read stops the run before any node is contacted.
+import { createHmac } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -134,6 +135,46 @@ describe('host keys', () => {
       await expect(scan).rejects.toThrow(UserError);
       await expect(scan).rejects.toThrow(`cannot read the known_hosts file ${served.dir}: it is a directory`);
       expect(served.sim.connections()).toBe(0);
+    } finally {
+      await served.close();
+    }
+  });
+
+  it('honours hashed entries and @revoked through a scan; a second --accept-new-host-keys run adds no line', async () => {
+    const three = {
+      ...ONE,
+      hosts: [
+        ...ONE.hosts,
+        ...['N2', 'N3'].map((name) => ({ name, release: '2019' as const, edition: 'Datacenter' as const })),
+      ],
+    };
+    const served = await serveSpec(three, { firstOctet: 138, unknownHostKeys: ['N1', 'N2', 'N3'] });
+    try {
+      const [n1, n2] = served.sim.nodes.map((n) => `[${n.host}]:${n.port}`);
+      const salt = Buffer.from('avma-check-test-salt');
+      const hashed = `|1|${salt.toString('base64')}|${createHmac('sha1', salt)
+        .update(n1 ?? '')
+        .digest('base64')}`;
+      const key = SIM_HOST_KEY_A_PUBLIC.split(' ').slice(0, 2).join(' ');
+      writeFileSync(served.knownHostsPath, `${hashed} ${key}\n@revoked ${n2} ${key}\n`);
+      const scan = () =>
+        scanToSnapshot(served.config, { ...options, acceptNewHostKeys: true, systemKnownHostsPaths: [] });
+      const first = await scan();
+      expect(first.clusters[0]?.nodes.map((n) => n.error?.kind ?? 'ok')).toEqual(['ok', 'host-key', 'ok']);
+      expect(first.clusters[0]?.nodes[1]?.error?.message).toMatch(/is marked @revoked in known_hosts/);
+      const after = readFileSync(served.knownHostsPath, 'utf8');
+      // N3 recorded once; the hashed N1 is not recorded again in plain text, and the revoked N2 never.
+      expect(after.split('\n').filter(Boolean)).toEqual([
+        `${hashed} ${key}`,
+        `@revoked ${n2} ${key}`,
+        expect.stringMatching(/^\[127\.0\.0\.140\]:\d+ ssh-ed25519 /),
+      ]);
+      expect((await scan()).clusters[0]?.nodes.map((n) => n.error?.kind ?? 'ok')).toEqual([
+        'ok',
+        'host-key',
+        'ok',
+      ]);
+      expect(readFileSync(served.knownHostsPath, 'utf8')).toBe(after);
     } finally {
       await served.close();
     }
