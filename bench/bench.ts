@@ -3,6 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadRow } from './load-row.js';
 import { planRows } from './plan-rows.js';
 import { reportRows } from './report-rows.js';
 import { scanRow } from './scan-row.js';
@@ -16,6 +17,7 @@ const GROUPS: Record<string, (dir: string) => AsyncIterable<Row>> = {
   plan: planRows,
   ui: () => tuiRows(),
   scan: scanRow,
+  load: loadRow,
 };
 
 const wanted = process.argv.slice(2);
