@@ -2,7 +2,6 @@
 
 import { isSemiAnnualEditionId } from '../domain/editions.js';
 import { guestFromDeclared } from '../domain/guest-os.js';
-import { sameName, uniqueNames } from '../domain/names.js';
 import { releaseFromBuild } from '../domain/releases.js';
 import {
   type ClusterRecord,
@@ -64,22 +63,44 @@ function declaredNode(node: NodeConfig): NodeRecord {
   );
 }
 
-function canonical(cluster: ClusterConfig, name: string): string {
-  return cluster.nodes.find((node) => sameName(node.name, name))?.name ?? name;
+/** Node names as the cluster's node list spells them (names compare without case); unknown names as given. */
+class Canonical {
+  private readonly spelled = new Map<string, string>();
+
+  constructor(cluster: ClusterConfig) {
+    for (const node of cluster.nodes) {
+      const key = node.name.toLowerCase();
+      if (!this.spelled.has(key)) this.spelled.set(key, node.name);
+    }
+  }
+
+  name(name: string): string {
+    return this.spelled.get(name.toLowerCase()) ?? name;
+  }
+
+  /** Each owner once, whatever its case: `[A, a, B]` is two owners. */
+  owners(names: readonly string[] | undefined): string[] {
+    if (!names) return [];
+    const seen = new Set<string>();
+    const owners: string[] = [];
+    for (const given of names) {
+      const key = given.toLowerCase();
+      if (seen.has(key)) continue;
+      seen.add(key);
+      owners.push(this.spelled.get(key) ?? given);
+    }
+    return owners;
+  }
 }
 
-function declaredVm(
-  cluster: ClusterConfig,
-  vm: VmConfig,
-  settings: ActivationSettings | undefined,
-): VmRecord {
+function declaredVm(canonical: Canonical, vm: VmConfig, settings: ActivationSettings | undefined): VmRecord {
   const { guest } = vm;
   return {
     ...resolveActivation(vm.name, settings, vm.activation),
     name: vm.name,
-    owner: vm.owner ? canonical(cluster, vm.owner) : null,
+    owner: vm.owner ? canonical.name(vm.owner) : null,
     state: null,
-    possibleOwners: uniqueNames((vm.possibleOwners ?? []).map((owner) => canonical(cluster, owner))),
+    possibleOwners: canonical.owners(vm.possibleOwners),
     kvp: vm.kvp,
     guest: guest
       ? guestFromDeclared({
@@ -94,9 +115,13 @@ function declaredVm(
 }
 
 export function declaredClusters(config: Config): ClusterRecord[] {
-  return config.clusters.map((cluster) => ({
-    name: cluster.name,
-    nodes: cluster.nodes.map(declaredNode),
-    vms: cluster.vms.map((vm) => declaredVm(cluster, vm, activationSettingsOf(config, cluster))),
-  }));
+  return config.clusters.map((cluster) => {
+    const canonical = new Canonical(cluster);
+    const settings = activationSettingsOf(config, cluster);
+    return {
+      name: cluster.name,
+      nodes: cluster.nodes.map(declaredNode),
+      vms: cluster.vms.map((vm) => declaredVm(canonical, vm, settings)),
+    };
+  });
 }
