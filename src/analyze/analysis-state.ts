@@ -38,7 +38,7 @@ export interface ClusterCache {
 }
 
 export const sameList = <T>(a: readonly T[], b: readonly T[]) =>
-  a.length === b.length && a.every((x, i) => x === b[i]);
+  a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
 
 export const sameResult = (a: TargetResult, b: TargetResult) =>
   a === b || (a.node === b.node && a.verdict === b.verdict && sameList(a.rules, b.rules));

@@ -98,6 +98,7 @@ export function createAnalyzer(options: AnalyzeOptions, remember = true): Analyz
       return record;
     });
     const nodesByKey = new Map<string, NodeRecord>(nodes.map((node) => [nameKey(node.name), node]));
+    const everyNode = nodes.filter((node) => !node.drained);
     const findings: Finding[] = [];
     const states = new Map<NodeRecord, NodeState>();
     for (const node of nodes) {
@@ -112,7 +113,8 @@ export function createAnalyzer(options: AnalyzeOptions, remember = true): Analyz
       vmRules,
       targetRules,
       accept,
-      targetsOf: (vm) => targetNodes(vm, nodesByKey, nodes),
+      // VMs with no possible owners (most, on a real cluster) share one list: no array per VM and step.
+      targetsOf: (vm) => (vm.possibleOwners.length === 0 ? everyNode : targetNodes(vm, nodesByKey, nodes)),
       nodeState: (node) => states.get(node) ?? nodeState(node),
       targetResult,
       finding,

@@ -26,7 +26,7 @@ export interface VmScope {
   readonly vmRules: readonly Rule[];
   readonly targetRules: readonly Rule[];
   readonly accept: Acceptor | undefined;
-  readonly targetsOf: (vm: VmRecord) => NodeRecord[];
+  readonly targetsOf: (vm: VmRecord) => readonly NodeRecord[];
   readonly nodeState: (node: NodeRecord) => NodeState;
   /** The result on a node, shared by VMs with the same hits there. */
   readonly targetResult: (
@@ -78,9 +78,21 @@ function keptIndex(kept: readonly NodeRecord[], node: NodeRecord, i: number, shi
   return kept.indexOf(node);
 }
 
+// A VM record does not change; a plan judges the same record in each of its steps.
+const applicabilities = new WeakMap<VmRecord, ReturnType<typeof vmApplicability>>();
+
+function applicabilityOf(vm: VmRecord): ReturnType<typeof vmApplicability> {
+  let applicability = applicabilities.get(vm);
+  if (!applicability) {
+    applicability = vmApplicability(vm);
+    applicabilities.set(vm, applicability);
+  }
+  return applicability;
+}
+
 export function judgeVm(scope: VmScope, vm: VmRecord, lastState: VmState | undefined): VmState {
   let last = lastState;
-  const applicability = vmApplicability(vm);
+  const applicability = applicabilityOf(vm);
   if (!applicability.applies) {
     if (last) return last;
     const result = vmResult(vm, applicability.reason, 'not-applicable', 'not-applicable', []);

@@ -16,6 +16,29 @@ export function unreadOwner(name: string, vm: string): NodeRecord {
   });
 }
 
+interface NamedOwner {
+  name: string;
+  /** The first VM that names it. */
+  vm: string;
+}
+
+// Every possible owner of a cluster's VMs, once each, in first-named order; a plan asks again at each step.
+const ownersOfVms = new WeakMap<readonly VmRecord[], Map<string, NamedOwner>>();
+
+function namedOwners(vms: readonly VmRecord[]): Map<string, NamedOwner> {
+  let owners = ownersOfVms.get(vms);
+  if (!owners) {
+    owners = new Map();
+    for (const vm of vms)
+      for (const name of vm.possibleOwners) {
+        const key = nameKey(name);
+        if (!owners.has(key)) owners.set(key, { name, vm: vm.name });
+      }
+    ownersOfVms.set(vms, owners);
+  }
+  return owners;
+}
+
 /** The cluster's nodes, plus a not-read node for each possible owner that is no node and was not evicted. */
 export function nodesWithOwners(
   cluster: ClusterRecord,
@@ -24,13 +47,10 @@ export function nodesWithOwners(
   const known = new Set(cluster.nodes.map((node) => nameKey(node.name)));
   for (const name of cluster.evicted ?? []) known.add(nameKey(name));
   let added: NodeRecord[] | null = null;
-  for (const vm of cluster.vms) {
-    for (const owner of vm.possibleOwners) {
-      if (known.has(nameKey(owner))) continue;
-      known.add(nameKey(owner));
-      added ??= [];
-      added.push(unread(owner, vm.name));
-    }
+  for (const [key, owner] of namedOwners(cluster.vms)) {
+    if (known.has(key)) continue;
+    added ??= [];
+    added.push(unread(owner.name, owner.vm));
   }
   return added ? [...cluster.nodes, ...added] : cluster.nodes;
 }
