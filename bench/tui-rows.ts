@@ -11,7 +11,14 @@ export async function* tuiRows(): AsyncIterable<Row> {
   const script = fileURLToPath(new URL('./tui-keys.js', import.meta.url));
   let out = '';
   const child = spawn(process.execPath, [script], {
-    env: { ...process.env, CI: '', FORCE_COLOR: '', NO_COLOR: '' },
+    // NODE_ENV as bin.ts sets it for the product: React's production build.
+    env: {
+      ...process.env,
+      CI: '',
+      FORCE_COLOR: '',
+      NO_COLOR: '',
+      NODE_ENV: process.env.NODE_ENV ?? 'production',
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => {

@@ -37,3 +37,11 @@ export function environmentOf(io: Io, env: Environment['env']): Environment {
 export function readEnvironment(io: Io): Environment {
   return environmentOf(io, process.env);
 }
+
+/**
+ * React (loaded only by the terminal UI, as a package) runs its development build unless NODE_ENV says
+ * otherwise: several times slower per frame. A NODE_ENV the user set is kept.
+ */
+export function preferProductionReact(): void {
+  process.env.NODE_ENV ??= 'production';
+}
