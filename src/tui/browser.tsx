@@ -8,7 +8,7 @@ import type { WhatIfJudge } from '../analyze/what-if-judge.js';
 import type { ClusterRecord } from '../model/facts.js';
 import type { Report } from '../model/report.js';
 import { type ColumnSpec, fitColumns } from './columns.js';
-import { findingAt, findingList } from './finding-list.js';
+import { findingAt } from './finding-list.js';
 import { FindingsView } from './findings-view.js';
 import { Header, StatusLine, WhatIfBanner } from './frame.js';
 import { handleKey } from './handle-key.js';
@@ -63,19 +63,19 @@ export function Browser({ clusters, judge, initial, planCommand, onQuit }: Brows
   );
   const diff = useMemo(() => whatIfDiff(asIs.report, judgement.report), [asIs, judgement]);
   const report = judgement.report;
-  const { nodes, vms, matrix, matrixCluster, matrixCols, groups } = useViewRows(report, state, diff);
+  const rows = useViewRows(report, state, diff);
+  const { matrixCluster } = rows;
   const bodyHeight = Math.max(3, terminalRows - 1 - 2 - (state.changes.length > 0 ? 1 : 0));
   const width = Math.max(20, columns);
   const several = report.clusters.length > 1;
 
-  const list = useMemo(() => findingList(groups), [groups]);
-
   const subjectAt = (current: UiState, at: number): Subject | null => {
-    const node = current.view === 'nodes' ? nodes[at] : undefined;
+    const node = current.view === 'nodes' ? rows.nodes()[at] : undefined;
     if (node) return { kind: 'node', cluster: node.cluster, name: node.node.name };
-    const vm = current.view === 'vms' ? vms[at] : current.view === 'matrix' ? matrix[at] : undefined;
+    const vm =
+      current.view === 'vms' ? rows.vms()[at] : current.view === 'matrix' ? rows.matrix()[at] : undefined;
     if (vm) return { kind: 'vm', cluster: vm.cluster.name, name: vm.vm.name };
-    const finding = current.view === 'findings' ? findingAt(list, at)?.finding : undefined;
+    const finding = current.view === 'findings' ? findingAt(rows.findings(), at)?.finding : undefined;
     if (!finding) return null;
     if (finding.vm !== null) return { kind: 'vm', cluster: finding.cluster, name: finding.vm };
     return finding.node === null ? null : { kind: 'node', cluster: finding.cluster, name: finding.node };
@@ -97,19 +97,14 @@ export function Browser({ clusters, judge, initial, planCommand, onQuit }: Brows
   };
 
   const layoutFor = (current: UiState) => {
-    const listed = {
-      nodes: nodes.length,
-      vms: vms.length,
-      matrix: matrix.length,
-      findings: list.rowOf.length,
-    }[current.view];
+    const listed = current.view === 'findings' ? rows.findings().rowOf.length : rows[current.view]().length;
     const at = Math.min(current.cursor[current.view], Math.max(0, listed - 1));
     const subject = listed > 0 ? subjectAt(current, at) : null;
     const overlay = overlayOf(current, subject);
     const context: ReduceContext = {
       rows: listed,
       pageSize: Math.max(1, bodyHeight - 2),
-      columns: matrixCols.length,
+      columns: rows.matrixCols().length,
       sorts: SORTS_OF[current.view].length,
       clusters: report.clusters.length,
       maxScroll: scrollRange(overlay.length, bodyHeight).maxScroll,
@@ -153,7 +148,7 @@ export function Browser({ clusters, judge, initial, planCommand, onQuit }: Brows
       case 'nodes':
         return (
           <NodesView
-            rows={nodes}
+            rows={rows.nodes()}
             cursor={cursor}
             height={bodyHeight}
             width={width}
@@ -164,7 +159,7 @@ export function Browser({ clusters, judge, initial, planCommand, onQuit }: Brows
       case 'vms':
         return (
           <VmsView
-            rows={vms}
+            rows={rows.vms()}
             cursor={cursor}
             height={bodyHeight}
             width={width}
@@ -176,8 +171,8 @@ export function Browser({ clusters, judge, initial, planCommand, onQuit }: Brows
       case 'matrix':
         return (
           <MatrixView
-            rows={matrix}
-            columns={matrixCols}
+            rows={rows.matrix()}
+            columns={rows.matrixCols()}
             cluster={
               several && matrixCluster
                 ? {
@@ -197,7 +192,7 @@ export function Browser({ clusters, judge, initial, planCommand, onQuit }: Brows
       case 'findings':
         return (
           <FindingsView
-            list={list}
+            list={rows.findings()}
             cursor={cursor}
             height={bodyHeight}
             width={width}
