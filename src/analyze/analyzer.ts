@@ -134,7 +134,9 @@ export function createAnalyzer(options: AnalyzeOptions, remember = true): Analyz
       }
     }
     const counts = countVerdicts(vms);
-    const anyNodeUnread = nodes.some((node) => node.error !== null);
+    // A node not read, or one that could not list its VMs: what is missing may hide a VM at risk.
+    const anyNodeUnread =
+      nodes.some((node) => node.error !== null) || findings.some((f) => f.rule === 'inventory-unread');
     const result = {
       name: cluster.name,
       verdict: clusterVerdict(counts, anyNodeUnread),

@@ -28,6 +28,8 @@ export interface GateResult {
   readonly unknown: number;
   /** Nodes that were not read, their finding not accepted. */
   readonly unreadNodes: number;
+  /** Clusters where a node that answered could not list its VMs (inventory-unread), not accepted. */
+  readonly unreadInventories: number;
   /** Warnings not accepted, run-wide findings included. */
   readonly warnings: number;
   /** VMs really at risk whose failures are all accepted. */
@@ -48,6 +50,7 @@ export function evaluateGate(
   let unknown = 0;
   let acceptedAtRisk = 0;
   let unreadNodes = 0;
+  let unreadInventories = 0;
   let warnings = runWarnings;
   let acceptedFindings = 0;
   for (const cluster of report.clusters) {
@@ -60,10 +63,11 @@ export function evaluateGate(
       if (finding.accepted) acceptedFindings++;
       else if (finding.severity === 'warning') warnings++;
       else if (finding.rule === 'node-unreachable') unreadNodes++;
+      else if (finding.rule === 'inventory-unread') unreadInventories++;
     }
   }
   const fails = options.failOn !== 'never' && (atRisk > 0 || (options.failOn === 'warning' && warnings > 0));
-  const missing = unknown > 0 || unreadNodes > 0;
+  const missing = unknown > 0 || unreadNodes > 0 || unreadInventories > 0;
   const incomplete = (missing && options.unknown === 'fail') || interruptedBy !== null;
   const verdict: GateVerdict = fails ? 'fail' : incomplete ? 'incomplete' : 'pass';
   return {
@@ -72,6 +76,7 @@ export function evaluateGate(
     atRisk,
     unknown,
     unreadNodes,
+    unreadInventories,
     warnings,
     acceptedAtRisk,
     acceptedFindings,

@@ -2,6 +2,7 @@
 // owners) from whichever node answered, each VM's guest from the node it runs on.
 import { guestFromKvp } from '../domain/kvp.js';
 import { uniqueNames } from '../domain/names.js';
+import { saysNoCluster } from '../domain/no-cluster.js';
 import { isStaleGuestState } from '../domain/policy.js';
 import {
   type ClusterRecord,
@@ -107,12 +108,30 @@ function clusteredVms(
   });
 }
 
-/** Hosts that are not clustered: each VM stays on its own host. */
-function standaloneVms(scans: readonly NodeScan[]): VmRecord[] {
+/**
+ * The VMs each host lists. Hosts that are not clustered keep each VM on its own host; on a cluster whose VM
+ * groups could not be read (no read access to the cluster), a VM's possible owners are unknown, so it is
+ * judged on every node (empty possible owners), as Windows lets a clustered VM fail over to any node by default.
+ */
+function hostVms(scans: readonly NodeScan[], clustered: boolean): VmRecord[] {
   return scans.flatMap((scan) => {
     const vms = scan.raw?.probes.vms;
-    return vms?.ok ? vms.value.map((vm) => vmFromRaw(vm.Name, scan.node.name, [scan.node.name], vm)) : [];
+    const owners = clustered ? [] : [scan.node.name];
+    return vms?.ok ? vms.value.map((vm) => vmFromRaw(vm.Name, scan.node.name, owners, vm)) : [];
   });
+}
+
+/**
+ * Whether the hosts form a cluster although its VM groups could not be read: one reports the cluster or its
+ * members, or several hosts were read and their cluster probes failed for another reason than no cluster.
+ */
+function isClustered(scans: readonly NodeScan[]): boolean {
+  const answered = scans.flatMap((scan) => (scan.raw ? [scan.raw] : []));
+  if (answered.some((raw) => raw.probes.cluster?.ok || raw.probes.clusterNodes.ok)) return true;
+  if (scans.length < 2) return false;
+  return answered.some(
+    (raw) => !raw.probes.clusterGroups.ok && !saysNoCluster(raw.probes.clusterGroups.error),
+  );
 }
 
 function unlistedMember(name: string): NodeRecord {
@@ -150,6 +169,9 @@ export function assembleCluster(
     }
   }
   const groups = firstOk(scans, (raw) => raw.probes.clusterGroups);
-  const vms = groups && groups.length > 0 ? clusteredVms(groups, scans, canonical) : standaloneVms(scans);
+  const vms =
+    groups && groups.length > 0
+      ? clusteredVms(groups, scans, canonical)
+      : hostVms(scans, groups === null && isClustered(scans));
   return { name, nodes, vms };
 }

@@ -122,7 +122,9 @@ export function nodeFactsFromRaw(raw: RawNode, now: Date): NodeFacts {
     activationExpires: activation.expires,
     evaluationLicense: activation.evaluation,
     onlyAddOnLicenses: activation.onlyAddOns,
-    hyperV: hyperV ? hyperV.Installed : null,
+    // Get-WindowsFeature needs a full administrator; a least-rights account (Hyper-V Administrators) cannot
+    // run it, but Get-VM answering at all proves the Hyper-V role runs: the VM management service replied.
+    hyperV: hyperV ? hyperV.Installed : raw.probes.vms.ok ? true : null,
     avmaRequests30d: raw.probes.avmaRequests ? okValue(raw.probes.avmaRequests) : null,
     ...ownClusterRow(raw),
     azureLocalAvma: null,

@@ -16,6 +16,8 @@ export function gateReasons(gate: GateResult): string[] {
   const reasons: string[] = [];
   const unread = gate.unreadNodes > 0 ? [`${plural(gate.unreadNodes, 'node')} not read`] : [];
   const unknown = gate.unknown > 0 ? [`${plural(gate.unknown, 'VM')} cannot be judged`] : [];
+  if (gate.unreadInventories > 0)
+    unread.push(`the VMs of ${plural(gate.unreadInventories, 'cluster')} not all listed`);
   if (gate.verdict === 'fail') {
     if (gate.atRisk > 0) reasons.push(`${plural(gate.atRisk, 'VM')} at risk`);
     if (options.failOn === 'warning' && gate.warnings > 0)
@@ -35,7 +37,7 @@ export function gateReasons(gate: GateResult): string[] {
     reasons.push(`${plural(gate.atRisk, 'VM')} at risk, which --fail-on never does not count`);
   if (gate.acceptedAtRisk > 0)
     reasons.push(`${plural(gate.acceptedAtRisk, 'VM')} at risk only by accepted findings`);
-  if (options.unknown === 'pass' && (gate.unknown > 0 || gate.unreadNodes > 0))
+  if (options.unknown === 'pass' && (gate.unknown > 0 || gate.unreadNodes > 0 || gate.unreadInventories > 0))
     reasons.push(`${[...unknown, ...unread].join(' and ')}, which --unknown pass lets pass`);
   if (reasons.length === 0)
     reasons.push('every VM that uses AVMA stays activatable on every node it can land on');

@@ -69,7 +69,10 @@ export function annotations(judgement: Judgement, locate: Locator | null | undef
       });
     }
     for (const f of cluster.findings) {
-      if (f.rule !== 'node-unreachable' && f.severity !== 'warning') continue;
+      // VM-level failures are annotated above; node-wide unknowns show through their VMs. What is left: nodes
+      // not read, warnings, and what the cluster as a whole is missing (a node that could not list its VMs).
+      const clusterWide = f.node === null && f.vm === null;
+      if (f.rule !== 'node-unreachable' && f.severity !== 'warning' && !clusterWide) continue;
       const kind = KIND[findingWeight(f, gate)];
       if (!kind) continue;
       all.push({

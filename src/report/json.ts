@@ -139,6 +139,7 @@ export function judgementHeader(judgement: Judgement, context: Pick<FormatContex
       atRisk: gate.atRisk,
       unknownVms: gate.unknown,
       unreadNodes: gate.unreadNodes,
+      unreadInventories: gate.unreadInventories,
       warnings: gate.warnings,
       acceptedAtRisk: gate.acceptedAtRisk,
       acceptedFindings: gate.acceptedFindings,

@@ -150,6 +150,26 @@ function vmCase(
   return c;
 }
 
+/** The cluster's own findings (no node, no VM), as one testcase when there are any. */
+function clusterCase(cluster: ClusterResult, gate: GateOptions, classname: string): Testcase[] {
+  const own = cluster.findings.filter((f) => f.node === null && f.vm === null);
+  if (own.length === 0) return [];
+  const c: Testcase = { classname, name: `cluster ${cluster.name}`, ms: 0 };
+  const missing = own.filter((f) => findingWeight(f, gate) === 'incomplete');
+  const failing = own.filter((f) => findingWeight(f, gate) === 'failure');
+  if (missing.length > 0)
+    c.error = { message: 'facts are missing', type: missing[0]?.rule ?? 'unknown', text: lines(missing) };
+  if (failing.length > 0)
+    c.failure = {
+      message: `${failing.length} finding(s) the gate counts`,
+      type: 'warning',
+      text: lines(failing),
+    };
+  const rest = own.filter((f) => !missing.includes(f) && !failing.includes(f));
+  if (rest.length > 0) c.out = lines(rest);
+  return [c];
+}
+
 export function clusterSuite(
   cluster: ClusterResult,
   gate: GateOptions,
@@ -162,6 +182,7 @@ export function clusterSuite(
     name,
     ms: timings?.clusters?.get(cluster.name) ?? 0,
     cases: [
+      ...clusterCase(cluster, gate, classname),
       ...cluster.nodes.map((node) => nodeCase(cluster, node, gate, classname)),
       ...cluster.vms.map((vm) => vmCase(vm, cluster, reasons, gate, classname)),
     ],

@@ -118,6 +118,16 @@ function* notApplicableTable(clusters: readonly ClusterResult[]): Iterable<strin
   yield '';
 }
 
+/** Cluster-wide findings that leave facts missing (a node that could not list its VMs). */
+function* missingList(clusters: readonly ClusterResult[]): Iterable<string> {
+  const items = clusters.flatMap((c) =>
+    c.findings
+      .filter((f) => f.node === null && f.vm === null && f.severity !== 'warning' && !f.accepted)
+      .map((f) => `- ❔ ${cell(c.name)}: ${cell(f.message, 1000)} \`${f.rule}\``),
+  );
+  if (items.length > 0) yield* ['### Not read', '', ...items, ''];
+}
+
 function* findingList(judgement: Judgement): Iterable<string> {
   const gate = judgement.gate.options;
   const items: string[] = [];
@@ -157,6 +167,7 @@ function* markdownLines(judgement: Judgement, exitCode: number): Iterable<string
   yield '';
   yield `${cell(gateReasons(gate).join(gate.verdict === 'incomplete' ? ' ' : '; '), 1000)}. ${countsText(report.counts, report.clusters.length)} (exit code ${exitCode}).`;
   yield '';
+  yield* missingList(report.clusters);
   yield* vmTables(report.clusters, gate.options);
   yield* findingList(judgement);
   yield* acceptedList(judgement);

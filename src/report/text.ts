@@ -127,6 +127,16 @@ function warningLines(cluster: ClusterResult, style: Style): string[] {
   return [`  ${style.warn('Warnings')} (${warnings.length})`, ...shown, ...more];
 }
 
+/** Cluster-wide findings that leave facts missing (a node that could not list its VMs): never only in JSON. */
+function missingLines(cluster: ClusterResult, style: Style): string[] {
+  const missing = cluster.findings.filter(
+    (f) => f.node === null && f.vm === null && f.severity !== 'warning' && !f.accepted,
+  );
+  if (missing.length === 0) return [];
+  const shown = missing.map((f) => `    ${style.unknown('?')} ${sanitize(f.message)} [${f.rule}]`);
+  return [`  ${style.unknown('Not read')} (${missing.length})`, ...shown];
+}
+
 function verdictWord(verdict: ClusterResult['verdict'], style: Style): string {
   const text = RUN_VERDICT_TEXT[verdict];
   if (verdict === 'at-risk') return style.bad(text);
@@ -151,6 +161,7 @@ function clusterLines(cluster: ClusterResult, style: Style): string[] {
     `${style.strong(`Cluster ${sanitize(cluster.name, 64)}`)}: ${verdictWord(cluster.verdict, style)} (${plural(cluster.vms.length, 'VM')}: ${summary}${assumedNote})`,
     `  Nodes (${cluster.nodes.length})`,
     ...nodeLines(cluster.nodes, style),
+    ...missingLines(cluster, style),
     ...vmSection(cluster, 'at-risk', style),
     ...vmSection(cluster, 'unknown', style),
     ...warningLines(cluster, style),

@@ -10,9 +10,11 @@ import hostEvaluationEdition from './host-evaluation-edition.js';
 import hostNotActivated from './host-not-activated.js';
 import hostNotDatacenter from './host-not-datacenter.js';
 import hostWithoutHyperV from './host-without-hyper-v.js';
+import inventoryUnread from './inventory-unread.js';
 import kvpDisabled from './kvp-disabled.js';
 import noAvmaRequests from './no-avma-requests.js';
 import nodeUnreachable from './node-unreachable.js';
+import possibleOwnersUnread from './possible-owners-unread.js';
 import releaseNotCovered from './release-not-covered.js';
 import singleFailoverTarget from './single-failover-target.js';
 import suppressionExpired from './suppression-expired.js';
@@ -30,9 +32,11 @@ export const rules: readonly Rule[] = [
   hostNotActivated,
   hostNotDatacenter,
   hostWithoutHyperV,
+  inventoryUnread,
   kvpDisabled,
   noAvmaRequests,
   nodeUnreachable,
+  possibleOwnersUnread,
   releaseNotCovered,
   singleFailoverTarget,
   suppressionExpired,

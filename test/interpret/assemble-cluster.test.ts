@@ -147,19 +147,49 @@ describe('assembleCluster', () => {
     ]);
   });
 
-  it('without cluster groups (standalone hosts) each VM stays on its host', () => {
-    const only = scanned('HV01');
-    if (!only.raw) throw new Error('no raw');
-    only.raw = {
-      ...only.raw,
-      probes: {
-        ...only.raw.probes,
-        clusterGroups: { ok: false, error: "The term 'Get-ClusterGroup' is not recognized" },
-        clusterNodes: { ok: false, error: 'x' },
-      },
+  /** A host whose cluster probes all failed with `error`. */
+  function withoutCluster(name: string, error: string): NodeScan {
+    const scan = scanned(name);
+    if (!scan.raw) throw new Error('no raw');
+    const failure = { ok: false as const, error };
+    scan.raw = {
+      ...scan.raw,
+      probes: { ...scan.raw.probes, cluster: failure, clusterGroups: failure, clusterNodes: failure },
     };
-    const cluster = assembleCluster('c', [only]);
+    return scan;
+  }
+  const NOT_RECOGNIZED =
+    "The term 'Get-ClusterGroup' is not recognized as the name of a cmdlet, function, script file, or operable program.";
+  const DENIED =
+    'You do not have administrative privileges on the cluster. Contact your network administrator to request access.';
+
+  it('without cluster groups (standalone hosts) each VM stays on its host', () => {
+    const cluster = assembleCluster('c', [withoutCluster('HV01', NOT_RECOGNIZED)]);
     expect(cluster.vms.map((vm) => [vm.name, vm.possibleOwners])).toEqual([['a', ['HV01']]]);
+    const two = assembleCluster('c', [
+      withoutCluster('HV01', NOT_RECOGNIZED),
+      withoutCluster('HV03', NOT_RECOGNIZED),
+    ]);
+    expect(two.vms.every((vm) => vm.possibleOwners.length === 1 && vm.possibleOwners[0] === vm.owner)).toBe(
+      true,
+    );
+  });
+
+  it('a cluster whose groups were denied: each VM may land on every node (no possible owners), never only its host', () => {
+    const cluster = assembleCluster('c', [withoutCluster('HV01', DENIED), withoutCluster('HV03', DENIED)]);
+    expect(cluster.vms.length).toBeGreaterThan(1);
+    expect(cluster.vms.map((vm) => vm.possibleOwners)).toEqual(cluster.vms.map(() => []));
+    expect(cluster.vms.map((vm) => vm.owner)).toEqual(expect.arrayContaining(['HV01', 'HV03']));
+  });
+
+  it('one host that reports its cluster while the groups were denied: every node, too', () => {
+    const scan = scanned('HV01');
+    if (!scan.raw) throw new Error('no raw');
+    scan.raw = {
+      ...scan.raw,
+      probes: { ...scan.raw.probes, clusterGroups: { ok: false, error: DENIED } },
+    };
+    expect(assembleCluster('c', [scan]).vms.map((vm) => vm.possibleOwners)).toEqual([[]]);
   });
 });
 

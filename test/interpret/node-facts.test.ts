@@ -142,9 +142,18 @@ describe('nodeFactsFromRaw', () => {
 
   it('leaves a fact unknown when its probe failed', () => {
     const raw = doc({
-      failingProbes: { hyperV: "The term 'Get-WindowsFeature' is not recognized", license: 'Access denied' },
+      failingProbes: {
+        hyperV: "The term 'Get-WindowsFeature' is not recognized",
+        license: 'Access denied',
+        vms: 'You do not have the required permission to complete this task.',
+      },
     });
     expect(nodeFactsFromRaw(raw, NOW)).toMatchObject({ hyperV: null, activated: null, release: '2022' });
+  });
+
+  it('a least-rights account: Get-WindowsFeature denied, but Get-VM answered, so Hyper-V runs', () => {
+    const raw = doc({ failingProbes: { hyperV: 'Access is denied.' } });
+    expect(nodeFactsFromRaw(raw, NOW)).toMatchObject({ hyperV: true });
   });
 
   it('no installed product key is not activated', () => {

@@ -117,15 +117,23 @@ describe('scan faults', () => {
       ...FAULT_SPEC,
       hosts: FAULT_SPEC.hosts.map((h) =>
         h.name === 'BAD'
-          ? { ...h, failingProbes: { hyperV: "The term 'Get-WindowsFeature' is not recognized" } }
+          ? {
+              ...h,
+              failingProbes: {
+                hyperV: "The term 'Get-WindowsFeature' is not recognized",
+                license: 'Access denied',
+              },
+            }
           : h,
       ),
     };
     const result = await simScan(spec);
     const bad = nodeOf(result, 'BAD');
     expect(bad?.error).toBeNull();
-    expect(bad?.facts).toMatchObject({ release: '2022', hyperV: null });
+    // Get-VM answered: Hyper-V runs, though Get-WindowsFeature failed.
+    expect(bad?.facts).toMatchObject({ release: '2022', hyperV: true, activated: null });
     expect(bad?.probeErrors).toEqual([
+      { probe: 'license', message: 'Access denied' },
       { probe: 'hyperV', message: "The term 'Get-WindowsFeature' is not recognized" },
     ]);
   });
