@@ -23,6 +23,7 @@ import { unfilteredCount } from './rows.js';
 import { SORTS_OF, sortLabel } from './sorting.js';
 import { detailLines, type Subject, subjectKey } from './subject.js';
 import { initialUiState, type ReduceContext, type UiState } from './ui-state.js';
+import { useFollowNode } from './use-follow-node.js';
 import { useTerminalSize } from './use-terminal-size.js';
 import { useViewRows } from './use-view-rows.js';
 import { VmsView, vmColumns } from './vms-view.js';
@@ -114,6 +115,7 @@ export function Browser({ clusters, judge, initial, planCommand, onQuit }: Brows
     return { context, at, overlay };
   };
   const { context, at: cursor, overlay } = layoutFor(state);
+  useFollowNode(report, state, rows.nodes, cursor, setState);
 
   // ink may call a handler from the render before last: read the latest state and layout through a ref.
   const latest = useRef({ state, layoutFor });
@@ -204,8 +206,17 @@ export function Browser({ clusters, judge, initial, planCommand, onQuit }: Brows
 
   return (
     <Box flexDirection="column" width={width} height={Math.max(4, terminalRows - 1)}>
-      <Header report={report} verdict={judgement.gate.verdict} view={state.view} width={width} />
-      {state.changes.length > 0 ? <WhatIfBanner changes={state.changes} diff={diff} /> : null}
+      {/* The run's own verdict, the one the exit code follows; a what-if's verdict is in its banner. */}
+      <Header report={asIs.report} verdict={asIs.gate.verdict} view={state.view} width={width} />
+      {state.changes.length > 0 ? (
+        <WhatIfBanner
+          changes={state.changes}
+          diff={diff}
+          verdict={judgement.gate.verdict}
+          atRisk={report.counts.atRisk}
+          severalClusters={several}
+        />
+      ) : null}
       <Box flexDirection="column" height={bodyHeight} overflow="hidden">
         {body}
       </Box>

@@ -59,22 +59,41 @@ export function Header({
   );
 }
 
+/**
+ * What the what-if changes, counts first so that a narrow terminal cuts the list of changes, never the counts:
+ * the verdict the changes would lead to (the header keeps the run's own, which the exit code follows).
+ */
 export function WhatIfBanner({
   changes,
   diff,
+  verdict,
+  atRisk,
+  severalClusters,
 }: {
   readonly changes: UiState['changes'];
   readonly diff: WhatIfDiff;
+  readonly verdict: GateVerdict;
+  readonly atRisk: number;
+  readonly severalClusters: boolean;
 }) {
   const color = useColor();
+  const described = changes.map((change) => {
+    const text = describeChange(change);
+    return sanitize(severalClusters ? `${change.cluster}/${text}` : text, 80);
+  });
+  // " WHAT-IF  FAIL · 3 at risk · 0 newly at risk · 0 recovered: drain HV01" fits 80 columns; r resets (help).
   return (
     <Text wrap="truncate-end">
       <Text color={color('yellow')} inverse>
-        {` WHAT-IF: ${changes.map((change) => sanitize(describeChange(change), 80)).join('; ')} `}
+        {' WHAT-IF '}
       </Text>{' '}
+      <Text color={color(GATE_COLOR[verdict])} bold>
+        {GATE_WORD[verdict]}
+      </Text>{' '}
+      · {atRisk} at risk ·{' '}
       <Text color={color(diff.newlyAtRisk > 0 ? 'red' : undefined)}>{diff.newlyAtRisk} newly at risk</Text> ·{' '}
-      <Text color={color(diff.recovered > 0 ? 'green' : undefined)}>{diff.recovered} recovered</Text>
-      <Text dimColor> (hypothetical; r resets)</Text>
+      <Text color={color(diff.recovered > 0 ? 'green' : undefined)}>{diff.recovered} recovered</Text>:{' '}
+      {described.join('; ')}
     </Text>
   );
 }
@@ -104,7 +123,8 @@ export function StatusLine({
   const parts = [
     filter && !state.filtering ? `filter: ${filter}` : '',
     state.atRiskOnly && (state.view === 'vms' || state.view === 'matrix') ? 'at-risk only' : '',
-    narrowed ? `(${count.shown} of ${count.of})` : '',
+    // While typing, the filter's own prompt shows the count.
+    narrowed && !state.filtering ? `(${count.shown} of ${count.of})` : '',
     sort ? `sort: ${sort}` : '',
     state.printPlan && state.changes.length > 0 ? 'plan command printed on quit' : '',
   ].filter(Boolean);

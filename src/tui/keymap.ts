@@ -94,12 +94,16 @@ export const KEYMAP: readonly KeyBinding[] = [
   browse(['c'], 'next-cluster', 'Matrix: the next cluster (the Matrix shows one cluster at a time)'),
   browse(['enter'], 'details', "details of the selected node or VM (Findings: the finding's VM or node)"),
   browse(['escape'], 'back', 'close details, help or the plan command; else clear the filter'),
-  browse(['/'], 'filter', 'filter this view by name (Nodes: node names, VMs and Matrix: VM names)'),
+  browse(
+    ['/'],
+    'filter',
+    'filter this view by name (Nodes: node names, VMs and Matrix: VM names, Findings: node or VM)',
+  ),
   browse(['f'], 'at-risk-only', 'VMs and Matrix: only VMs at risk'),
   browse(['s'], 'sort', 'sort by the next column (the header marks it)'),
   browse(['S'], 'reverse-sort', 'reverse the sort'),
   browse(['d'], 'drain', 'what if: drain the selected node (it takes no VMs); again to undo'),
-  browse(['e'], 'evict', 'what if: evict the selected node from its cluster; again to undo'),
+  browse(['e'], 'evict', 'what if: evict the selected node from its cluster (it leaves the list; r resets)'),
   browse(['u'], 'upgrade', 'what if: upgrade the selected node (then choose a release)'),
   browse(['r'], 'reset', 'what if: back to the clusters as they are'),
   browse(

@@ -59,7 +59,7 @@ it('demo: sort, drill into a finding, clear a filter with Esc, drain a node and 
   expect(cleared).not.toContain('filter:');
 
   session.keys('1', 'j', 'j', 'j', 'd');
-  const drained = await session.waitFor('WHAT-IF: drain HV04');
+  const drained = await session.waitFor(/WHAT-IF .*recovered: drain HV04/);
   expect(drained).toMatch(/HV04 +0 drained /);
   expect(drained).toMatch(/0 newly at risk · 0 recovered/);
   session.keys('p');
@@ -106,7 +106,7 @@ it('at 80 columns: every frame fits, nothing wraps, and the scrollback holds the
     [['j', 'Enter'], /^web01 +at risk/m],
     [['Escape', '3'], 'not activatable'],
     [['4'], 'Remedy:'],
-    [['1', 'd'], 'WHAT-IF: drain HV01'],
+    [['1', 'd'], /WHAT-IF .*recovered: drain HV01/],
   ];
   for (const [keys, expected] of steps) {
     session.keys(...keys);

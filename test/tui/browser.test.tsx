@@ -182,14 +182,19 @@ describe('Browser', () => {
     stdin.write('jj');
     await waitForFrame(lastFrame, /› HV03/);
     stdin.write('d');
-    const drained = await waitForFrame(lastFrame, 'WHAT-IF: drain HV03');
+    const drained = await waitForFrame(lastFrame, /WHAT-IF .*recovered: drain HV03/);
     expect(drained).toMatch(/lab: FAIL 1 at risk/);
     stdin.write('k');
     stdin.write('u');
     await waitForFrame(lastFrame, 'ran another release');
     stdin.write('4');
-    const upgraded = await waitForFrame(lastFrame, 'upgrade HV02 to Windows Server 2022');
-    expect(upgraded).toMatch(/lab: PASS 0 at risk · 0 unknown · 3 safe/);
+    // The counts come first: a narrow terminal cuts the list of changes, never them.
+    const upgraded = await waitForFrame(lastFrame, /WHAT-IF +PASS · 0 at risk[^\n]*drain HV03; upgrade HV02/);
+    // The header keeps the run's verdict (the exit code's); the banner says what the changes would lead to.
+    expect(upgraded).toMatch(/lab: FAIL 1 at risk · 0 unknown · 2 safe/);
+    expect(upgraded).toMatch(
+      /WHAT-IF +PASS · 0 at risk · 0 newly at risk · 1 recovered: drain HV03; upgrade/,
+    );
     stdin.write('r');
     const reset = await waitForFrame(lastFrame, /lab: FAIL/);
     expect(reset).not.toContain('WHAT-IF');
@@ -199,7 +204,9 @@ describe('Browser', () => {
     const { lastFrame, stdin } = show();
     await waitForFrame(lastFrame, 'Nodes');
     stdin.write('d');
-    expect(await waitForFrame(lastFrame, 'WHAT-IF: drain HV01')).toMatch(/1 newly at risk · 0 recovered/);
+    expect(await waitForFrame(lastFrame, /WHAT-IF .*recovered: drain HV01/)).toMatch(
+      /1 newly at risk · 0 recovered/,
+    );
     stdin.write('2');
     const vms = await waitForFrame(lastFrame, 'what-if');
     expect(vms).toMatch(/pinned +at risk +newly at risk +— /);
@@ -236,7 +243,7 @@ describe('Browser', () => {
     stdin.write('p');
     await waitForFrame(lastFrame, 'no what-if to plan yet');
     stdin.write('jjd');
-    await waitForFrame(lastFrame, 'WHAT-IF: drain HV03');
+    await waitForFrame(lastFrame, /WHAT-IF .*recovered: drain HV03/);
     stdin.write('p');
     const plan = await waitForFrame(lastFrame, 'printed after the report when you quit');
     expect(plan).toContain('avma-check plan --config c.yaml --drain HV03');
@@ -296,7 +303,7 @@ describe('Browser', () => {
     stdin.write(KEYS.right.repeat(1));
     expect(Date.now() - started).toBeLessThan(3000);
     stdin.write('1d');
-    const drained = await waitForFrame(lastFrame, 'WHAT-IF: drain HV01', 20_000);
+    const drained = await waitForFrame(lastFrame, /WHAT-IF .*recovered: drain HV01/, 20_000);
     expect(drained).toMatch(/\d+ newly at risk · \d+ recovered/);
   });
 
@@ -314,6 +321,23 @@ describe('Browser', () => {
     expect(byVerdict).toMatch(/› web01 +at risk/);
     stdin.write('s');
     expect(await waitForFrame(lastFrame, 'sort: activatable on ▲')).toMatch(/› web01 +at risk +1 of 3/);
+  });
+
+  it('the cursor stays on its node when a what-if reorders the rows, so d again undoes the drain', async () => {
+    const { lastFrame, stdin } = show();
+    await waitForFrame(lastFrame, 'Nodes');
+    stdin.write('s');
+    await waitForFrame(lastFrame, /› HV02 +1 [\s\S]*HV03 +1 /);
+    stdin.write('d');
+    // Drained, HV02 fails no VM and sorts last; the cursor went with it.
+    const drained = await waitForFrame(
+      lastFrame,
+      /WHAT-IF .*recovered: drain HV02\n[\s\S]*› HV02 +0 drained/,
+    );
+    expect(drained).toMatch(/HV03 +1 [\s\S]*› HV02/);
+    stdin.write('d');
+    const undone = await waitForFrame(lastFrame, /^(?![\s\S]*WHAT-IF)[\s\S]*› HV02 +1 /);
+    expect(undone).not.toContain('HV03 +0 drained');
   });
 
   it('the Matrix shows one cluster at a time; c goes to the next', async () => {
