@@ -9,8 +9,9 @@ import { ExitCode } from './exit-codes.js';
 import { checkOutputs, writeOutput } from './outputs.js';
 
 export async function runMerge(args: { files: string[]; output: string | undefined }, context: Context) {
-  if (args.files.length < 2)
-    throw new UserError('merge needs two snapshots or more', 'avma-check merge a.json b.json -o fleet.json');
+  // One snapshot is a fleet of one (a matrix where the other jobs gathered nothing): checked, and passed on.
+  if (args.files.length < 1)
+    throw new UserError('merge needs one snapshot or more', 'avma-check merge a.json b.json -o fleet.json');
   const output = args.output === undefined || args.output === '-' ? null : args.output;
   const [destination] = await checkOutputs(
     [{ what: 'merged snapshot', file: output }],
@@ -27,7 +28,7 @@ export async function runMerge(args: { files: string[]; output: string | undefin
   if (destination) await writeOutput(destination, [serializeSnapshot(merged.snapshot)], context.io.stdout);
   const clusters = merged.snapshot.clusters.length;
   context.io.stderr.write(
-    `Merged ${args.files.length} snapshots: ${clusters} cluster${clusters === 1 ? '' : 's'}.\n`,
+    `Merged ${args.files.length} snapshot${args.files.length === 1 ? '' : 's'}: ${clusters} cluster${clusters === 1 ? '' : 's'}.\n`,
   );
   return ExitCode.Pass;
 }

@@ -1,7 +1,7 @@
 // The documented workflow, run here: the package packed as its install step expects and installed from the
 // tarball (no registry), then every command of its scan matrix and fleet job against simulated clusters.
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -115,6 +115,15 @@ it('the workflow installs avma-check from a packed tarball and runs its scan mat
   expect(install.run).toMatch(/^npm install --global \.\/vendor\/avma-check-\*\.tgz/);
   const installed = await runStep(install, {});
   expect(installed.code, installed.stderr).toBe(0);
+
+  // The key step writes the secret where the config names it, readable by the runner's user only.
+  const keyStep = scan.find((s) => s.name === 'The scan key') as Step;
+  const secret = '-----BEGIN OPENSSH PRIVATE KEY-----\nnot a real key\n-----END OPENSSH PRIVATE KEY-----';
+  const wrote = await runStep({ ...keyStep, env: { AVMA_SSH_KEY: secret } }, {});
+  expect(wrote.code, wrote.stderr).toBe(0);
+  expect(readFileSync(join(work, '.ssh', 'avma-check'), 'utf8')).toBe(`${secret}\n`);
+  expect(statSync(join(work, '.ssh', 'avma-check')).mode & 0o777).toBe(0o600);
+  expect(statSync(join(work, '.ssh')).mode & 0o777).toBe(0o700);
 
   const expected: Record<string, number> = { 'hv-prod': 1, 'hv-branch': 0 };
   for (const cluster of workflow.jobs.scan.strategy.matrix.cluster as string[]) {

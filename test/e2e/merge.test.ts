@@ -87,3 +87,28 @@ it('refuses to write over one of its inputs', async () => {
   expect(result.code).toBe(2);
   expect(result.stderr).toMatch(/it is the snapshot .*prod\.json this run reads/);
 });
+
+it('takes one snapshot (a matrix where the other jobs left none): the fleet of one judges as that cluster', async () => {
+  const one = join(dir, 'one.yaml');
+  writeFileSync(one, `${head}\n${branchPart}\n`);
+  await run([
+    'check',
+    '-c',
+    one,
+    '--now',
+    '2026-11-22',
+    '--save-snapshot',
+    join(dir, 'one.json'),
+    '-o',
+    '/dev/null',
+  ]);
+  const merged = await run(['merge', join(dir, 'one.json'), '-o', join(dir, 'fleet-of-one.json')]);
+  expect(merged).toMatchObject({ code: 0, stderr: 'Merged 1 snapshot: 1 cluster.\n' });
+  const judged = (file: string) => run(['check', '--snapshot', file, '--now', '2026-11-22', '-f', 'json']);
+  const [fleet, alone] = await Promise.all([
+    judged(join(dir, 'fleet-of-one.json')),
+    judged(join(dir, 'one.json')),
+  ]);
+  expect(fleet.code).toBe(alone.code);
+  expect(JSON.parse(fleet.stdout).clusters).toEqual(JSON.parse(alone.stdout).clusters);
+});
