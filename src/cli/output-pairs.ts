@@ -9,6 +9,9 @@ export interface OutputSpec {
 }
 
 const STDOUT_ALIASES = new Set(['-', '/dev/stdout', '/dev/fd/1', '/proc/self/fd/1']);
+
+/** Whether a file name means stdout: `-`, or one of the names Linux gives it. */
+export const isStdout = (file: string) => STDOUT_ALIASES.has(file);
 export const EXAMPLE =
   'for example --format json --output report.json --format junit --output report.xml (- is stdout)';
 

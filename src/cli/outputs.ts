@@ -3,7 +3,7 @@
 // rename), so a kill never leaves half a report where the last good one was.
 import { randomBytes } from 'node:crypto';
 import { constants, createWriteStream } from 'node:fs';
-import { access, chmod, realpath, rename, stat, unlink } from 'node:fs/promises';
+import { access, chmod, readlink, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UserError } from '../config/user-error.js';
 import type { OutStream } from './context.js';
@@ -19,11 +19,16 @@ export interface Destination {
   readonly direct: boolean;
 }
 
-/** The real path of a file that may not exist yet: its directory's real path and its name. */
-async function realTarget(file: string): Promise<string> {
+/**
+ * The real path of a file that may not exist yet: its directory's real path and its name. A symlink to a file
+ * not made yet is followed, so that `a` and a link to `a` are one output, and the link stays a link.
+ */
+async function realTarget(file: string, hops = 0): Promise<string> {
   const absolute = resolve(file);
   const full = await realpath(absolute).catch(() => null);
   if (full) return full;
+  const link = await readlink(absolute).catch(() => null);
+  if (link !== null && hops < 40) return realTarget(resolve(dirname(absolute), link), hops + 1);
   const dir = await realpath(dirname(absolute)).catch(() => {
     throw new UserError(`cannot write ${file}: its directory ${dirname(absolute)} does not exist`);
   });

@@ -1,5 +1,13 @@
 // avma-check check through the real CLI path, in-process; one test runs the bin as a user would.
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -101,6 +109,10 @@ describe('avma-check check', () => {
       ['check', '-c', EXAMPLE, '-f', 'json', '-o', '-', '-f', 'text', '-o', '/dev/stdout'],
       /would both go to stdout/,
     ],
+    [
+      ['check', '-c', EXAMPLE, '-o', '/dev/stdout', '--save-snapshot', '/proc/self/fd/1'],
+      /text report and snapshot would both go to stdout/,
+    ],
     [[], /Name a command/],
   ])('usage error %j: exit code 2 with a message', async (args, message) => {
     const result = await run(args);
@@ -178,6 +190,31 @@ describe('outputs are checked before anything is read, and written whole', () =>
     ]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/the json report and the junit report would both be written to/);
+  });
+
+  it('refuses a file and a symlink to it before either exists, and leaves the link a link', async () => {
+    const out = join(dir, 'later.txt');
+    symlinkSync(out, join(dir, 'later-link.txt'));
+    const args = [
+      'check',
+      '-c',
+      EXAMPLE,
+      '-f',
+      'text',
+      '-o',
+      out,
+      '-f',
+      'json',
+      '-o',
+      join(dir, 'later-link.txt'),
+    ];
+    const result = await run(args);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/the text report and the json report would both be written to/);
+    const alone = await run(['check', '-c', EXAMPLE, '-f', 'json', '-o', join(dir, 'later-link.txt')]);
+    expect(alone.code).toBe(1);
+    expect(lstatSync(join(dir, 'later-link.txt')).isSymbolicLink()).toBe(true);
+    expect(JSON.parse(readFileSync(out, 'utf8')).verdict).toBe('fail');
   });
 
   it('refuses an output whose directory is missing or not writable before reading the input', async () => {
