@@ -1,3 +1,4 @@
+import { probeFailureText } from '../domain/probe-rights.js';
 import type { NodeFacts } from '../model/facts.js';
 import { defineRule } from './types.js';
 
@@ -24,7 +25,7 @@ export default defineRule({
     if (node.error) return undefined;
     const missing = node.facts ? missingHostFacts(node.facts) : ['every fact'];
     if (missing.length === 0) return undefined;
-    const why = node.probeErrors.map((error) => `${error.probe} probe failed: ${error.message}`).join('; ');
+    const why = node.probeErrors.map(probeFailureText).join('; ');
     return { message: `${node.name}: unknown ${missing.join(', ')}${why ? ` (${why})` : ''}` };
   },
   checkVm: ({ vm }) =>

@@ -1,6 +1,7 @@
 // Every reason for one node or VM, as lines the details overlay scrolls: every column a narrow terminal hides
 // is here too.
 
+import { probeFailureText } from '../domain/probe-rights.js';
 import type { ClusterResult, Finding } from '../model/report.js';
 import {
   acceptanceText,
@@ -147,7 +148,9 @@ export function nodeDetailLines(row: NodeRow, cluster: ClusterResult | undefined
   for (const error of node.probeErrors) {
     lines.push(
       ...wrapLine(
-        plainLine(`${error.probe} probe failed: ${sanitize(error.message)}`, { color: 'yellow' }),
+        plainLine(probeFailureText({ probe: error.probe, message: sanitize(error.message) }), {
+          color: 'yellow',
+        }),
         width,
         2,
       ),

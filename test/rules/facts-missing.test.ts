@@ -59,7 +59,7 @@ describe('facts-missing with probe errors', () => {
           {
             node: 'N1',
             message:
-              /N1: unknown Hyper-V \(hyperV probe failed: The term 'Get-WindowsFeature' is not recognized\)/,
+              /N1: unknown Hyper-V \(hyperV probe failed: The term 'Get-WindowsFeature' is not recognized \(needs local Administrators \(Get-WindowsFeature\)\)\)/,
           },
         ],
       },
