@@ -70,7 +70,11 @@ export function guestFromKvp(items: readonly string[] | null): GuestOs | null {
   if (!isWindows) return { family: 'other', release: null, edition: null, build, name, stale: false };
   if (productType === 1)
     return { family: 'windows-client', release: null, edition: 'client', build, name, stale: false };
-  const edition = (sku === null ? null : editionFromSku(sku)) ?? (name ? editionFromCaption(name) : null);
+  const bySku = sku === null ? null : editionFromSku(sku);
+  const byName = name ? editionFromCaption(name) : null;
+  // OSEditionId and OSName that disagree (Essentials by SKU, Datacenter by name): the edition is unknown, so the
+  // guest is judged as one that may use AVMA, never set aside as not using it.
+  const edition = bySku && byName && bySku !== byName ? null : (bySku ?? byName);
   const semiAnnual = sku === 145 || sku === 146;
   // The build decides (Azure Local shares builds with Windows Server); OSName only when there is no build.
   const release =

@@ -20,6 +20,8 @@ export function probeRight(probe: string): string | null {
 
 /** "hyperV probe failed: Access is denied (needs local Administrators (Get-WindowsFeature))". */
 export function probeFailureText(error: { probe: string; message: string }): string {
+  // Not a probe: sources that contradict each other (interpret/node-facts.ts editionConflict).
+  if (error.probe === 'edition') return `edition: ${error.message}`;
   const right = probeRight(error.probe);
   return `${error.probe} probe failed: ${error.message}${right ? ` (needs ${right})` : ''}`;
 }

@@ -3,13 +3,16 @@
 import { declaredNodeFacts } from '../config/declared-clusters.js';
 import type { NodeConfig } from '../config/schema.js';
 import {
+  type EditionFamily,
   editionFromCaption,
   editionFromId,
   editionFromSku,
+  editionName,
   isSemiAnnualEditionId,
   isSemiAnnualSku,
 } from '../domain/editions.js';
 import { interpretLicense, isAddOnLicense } from '../domain/licensing.js';
+import { hostEditionStanding } from '../domain/policy.js';
 import { releaseFromBuild, releaseFromCaption } from '../domain/releases.js';
 import {
   DRAIN_STATUSES,
@@ -88,16 +91,54 @@ function ownClusterRow(raw: RawNode): { state: NodeState | null; drainStatus: Dr
   };
 }
 
+interface EditionSource {
+  what: string;
+  edition: EditionFamily;
+}
+
+/** The edition as each source says it: the registry's EditionID, the SKU number, the caption (in that order). */
+function editionSources(raw: RawNode): EditionSource[] {
+  const cv = okValue(raw.probes.currentVersion);
+  const os = okValue(raw.probes.operatingSystem);
+  const editionId = cv?.EditionID?.trim() || null;
+  const sku = digits(os?.OperatingSystemSKU);
+  const caption = os?.Caption?.trim() || cv?.ProductName?.trim() || null;
+  const sources: (EditionSource | null)[] = [
+    editionId ? named(`registry EditionID ${editionId}`, editionFromId(editionId)) : null,
+    sku !== null ? named(`OperatingSystemSKU ${sku}`, editionFromSku(sku)) : null,
+    caption ? named(`caption "${caption.slice(0, 80)}"`, editionFromCaption(caption)) : null,
+  ];
+  return sources.filter((source): source is EditionSource => source !== null);
+}
+
+const named = (what: string, edition: EditionFamily | null) => (edition ? { what, edition } : null);
+
+const editionOfSources = (sources: readonly EditionSource[]) => sources[0]?.edition ?? null;
+
+/**
+ * Two sources that disagree on what matters for AVMA (Datacenter or not): the edition is unknown, never the
+ * first source's word, so that no contradiction judges a host as Datacenter (a false "safe").
+ */
+export function editionConflict(raw: RawNode): ProbeError | null {
+  const sources = editionSources(raw);
+  const first = sources[0];
+  const other = sources.find(
+    (s) => first && hostEditionStanding(s.edition) !== hostEditionStanding(first.edition),
+  );
+  if (!first || !other) return null;
+  return {
+    probe: 'edition',
+    message: `the sources disagree: ${first.what} says ${editionName(first.edition)}, ${other.what} says ${editionName(other.edition)}`,
+  };
+}
+
 export function nodeFactsFromRaw(raw: RawNode, now: Date): NodeFacts {
   const cv = okValue(raw.probes.currentVersion);
   const os = okValue(raw.probes.operatingSystem);
   const editionId = cv?.EditionID?.trim() || null;
   const sku = digits(os?.OperatingSystemSKU);
   const caption = os?.Caption?.trim() || cv?.ProductName?.trim() || null;
-  const edition =
-    (editionId ? editionFromId(editionId) : null) ??
-    (sku !== null ? editionFromSku(sku) : null) ??
-    (caption ? editionFromCaption(caption) : null);
+  const edition = editionConflict(raw) ? null : editionOfSources(editionSources(raw));
   const build = digits(cv?.CurrentBuild) ?? digits(os?.BuildNumber);
   const semiAnnual =
     (editionId !== null && isSemiAnnualEditionId(editionId)) || (sku !== null && isSemiAnnualSku(sku));
@@ -138,12 +179,13 @@ export function nodeFromDocument(
   now: Date,
 ): NodeRecord {
   const declared = node.declared ? declaredNodeFacts(node.declared) : null;
+  const conflict = editionConflict(raw);
   return {
     name: node.name,
     host: node.host,
     source: 'scanned',
     facts: overrideFacts(nodeFactsFromRaw(raw, now), declared, node.declared),
     error: null,
-    probeErrors: probeErrorsOf(raw),
+    probeErrors: [...probeErrorsOf(raw), ...(conflict ? [conflict] : [])],
   };
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { guestFromKvp, parseIntrinsicItems, parseKvpItem } from '../../src/domain/kvp.js';
+import { vmApplicability } from '../../src/domain/policy.js';
 
 const fixture = (name: string) =>
   JSON.parse(readFileSync(new URL(`../fixtures/raw/${name}`, import.meta.url), 'utf8')) as string[];
@@ -122,6 +123,20 @@ describe('guestFromKvp', () => {
       build: 20348,
       name: 'Windows Server 2019 Datacenter',
     });
+  });
+
+  it('OSEditionId and OSName that disagree leave the edition unknown: judged, never set aside', () => {
+    const sku = (value: string) =>
+      fixture('kvp-2022-datacenter.json').map((xml) =>
+        xml.includes('>OSEditionId<')
+          ? xml.replace(/(NAME="Data" TYPE="string"><VALUE>)8</, `$1${value}<`)
+          : xml,
+      );
+    // SKU 50 is Essentials (no AVMA key for 2022), OSName says Datacenter.
+    const guest = guestFromKvp(sku('50'));
+    expect(guest).toMatchObject({ family: 'windows-server', release: '2022', edition: null });
+    expect(vmApplicability({ activation: 'avma', activationBasis: 'assumed', guest }).applies).toBe(true);
+    expect(guestFromKvp(sku('8'))?.edition).toBe('datacenter');
   });
 
   it('a build avma-check does not know stays unknown, whatever OSName says', () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { nodeFactsFromRaw, probeErrorsOf } from '../../src/interpret/node-facts.js';
+import { nodeFactsFromRaw, nodeFromDocument, probeErrorsOf } from '../../src/interpret/node-facts.js';
 import type { RawLicenseRow, RawNode } from '../../src/interpret/raw-schema.js';
 import { hostDocument, type SimHost } from '../../src/sim/recordings.js';
 
@@ -60,6 +60,47 @@ describe('nodeFactsFromRaw', () => {
     expect(nodeFactsFromRaw(odd, NOW)).toMatchObject({ state: 'Up', drainStatus: null });
   });
 
+  it('sources that disagree on Datacenter leave the edition unknown and say so, never Datacenter', () => {
+    const raw = withProbes(doc({}), {
+      operatingSystem: {
+        ok: true,
+        value: {
+          Caption: 'Microsoft Windows Server 2022 Standard',
+          BuildNumber: '20348',
+          OperatingSystemSKU: '7',
+        },
+      },
+    });
+    expect(nodeFactsFromRaw(raw, NOW).edition).toBeNull();
+    const node = nodeFromDocument({ name: 'H', host: 'h', declared: undefined }, raw, NOW);
+    expect(node.probeErrors).toContainEqual({
+      probe: 'edition',
+      message:
+        'the sources disagree: registry EditionID ServerDatacenter says Datacenter, OperatingSystemSKU 7 says Standard',
+    });
+    // Declared facts still win over what was read.
+    const declared = nodeFromDocument(
+      { name: 'H', host: 'h', declared: { edition: { family: 'standard', text: 'Standard' } } as never },
+      raw,
+      NOW,
+    );
+    expect(declared.facts?.edition).toBe('standard');
+  });
+
+  it('sources that differ only where AVMA does not care agree: Datacenter and its evaluation', () => {
+    const raw = withProbes(doc({}), {
+      operatingSystem: {
+        ok: true,
+        value: {
+          Caption: 'Microsoft Windows Server 2022 Datacenter Evaluation',
+          BuildNumber: '20348',
+          OperatingSystemSKU: '80',
+        },
+      },
+    });
+    expect(nodeFactsFromRaw(raw, NOW).edition).toBe('datacenter');
+  });
+
   it('1809 from build 17763 with a semi-annual EditionID', () => {
     const raw = doc({ release: '2019' });
     const sac = withProbes(raw, {
@@ -71,6 +112,10 @@ describe('nodeFactsFromRaw', () => {
   it('Azure Local: edition from EditionID, no Windows Server release', () => {
     const raw = withProbes(doc({}), {
       currentVersion: { ok: true, value: { EditionID: 'ServerAzureStackHCICor', CurrentBuild: '25398' } },
+      operatingSystem: {
+        ok: true,
+        value: { Caption: 'Microsoft Azure Stack HCI', BuildNumber: '25398', OperatingSystemSKU: '406' },
+      },
     });
     expect(nodeFactsFromRaw(raw, NOW)).toMatchObject({ release: null, build: 25398, edition: 'azure-local' });
   });
