@@ -18,6 +18,11 @@ export interface Acceptor {
    * null; absent when no entry names a VM, so the common case costs nothing per target.
    */
   readonly forVm?: (subject: Subject & { node: string; vm: string }) => Acceptance | null;
+  /**
+   * Whether a node-wide finding is accepted for some VMs only (the baseline's, through forVm), not for every VM
+   * landing on the node; absent when no baseline says which VMs.
+   */
+  readonly nodeWideByVm?: (subject: Subject) => boolean;
 }
 
 /** A finding of a baseline report: what identifies it (cluster, rule, node, VM) and its message. */
@@ -32,6 +37,15 @@ export interface BaselineFinding {
 export interface Baseline {
   file: string;
   findings: readonly BaselineFinding[];
+  /**
+   * The targets each VM already failed (or could not be judged) on, by rule (vmTargetKey): a node-wide finding
+   * the baseline had is accepted for those VMs only, so a VM newly landing on that node is new. Absent: for every VM.
+   */
+  vmTargets?: ReadonlySet<string>;
+}
+
+export function vmTargetKey(cluster: string, vm: string, node: string, rule: string): string {
+  return [cluster, vm, node, rule].map((part) => part.toLowerCase()).join('\u0000');
 }
 
 export function findingKey(f: Subject): string {
@@ -59,17 +73,31 @@ export function makeAcceptor(
       }
     : null;
   const perVm = active.filter((s) => s.vm !== undefined);
+  const vmTargets = baseline?.vmTargets;
+  const ignored = (subject: Subject) => {
+    const entry = active.find((s) => suppressionMatches(s, subject));
+    return entry ? fromSuppression(entry) : null;
+  };
   return {
     // The baseline first: a finding it had is not new, whatever else accepts it.
     finding: (subject) => {
       if (inBaseline && known.has(findingKey(subject))) return inBaseline;
-      const entry = active.find((s) => suppressionMatches(s, subject));
-      return entry ? fromSuppression(entry) : null;
+      return ignored(subject);
     },
-    ...(perVm.length > 0 && {
+    // A node-wide finding the baseline had covers only the VMs that already failed there (vmTargets).
+    ...(vmTargets && {
+      nodeWideByVm: (subject: Subject) =>
+        inBaseline !== null &&
+        known.has(findingKey(subject)) &&
+        subject.node !== null &&
+        ignored(subject) === null,
+    }),
+    ...((perVm.length > 0 || vmTargets) && {
       forVm: (subject) => {
         const entry = perVm.find((s) => suppressionMatches(s, subject));
-        return entry ? fromSuppression(entry) : null;
+        if (entry) return fromSuppression(entry);
+        const had = vmTargets?.has(vmTargetKey(subject.cluster, subject.vm, subject.node, subject.rule));
+        return had && inBaseline && known.has(findingKey({ ...subject, vm: null })) ? inBaseline : null;
       },
     }),
   };

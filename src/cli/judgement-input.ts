@@ -30,6 +30,9 @@ export async function loadJudgeOptions(
     expiryWarningDays: args.expiryWarningDays,
     gate: args.gate,
     ignore: ignoreFile && entries ? { file: ignoreFile, entries } : null,
-    baseline: args.baseline && baseline ? { file: args.baseline, findings: baseline.findings } : null,
+    baseline:
+      args.baseline && baseline
+        ? { file: args.baseline, findings: baseline.findings, vmTargets: baseline.vmTargets }
+        : null,
   };
 }

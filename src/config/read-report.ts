@@ -2,7 +2,7 @@
 // and the one before it (their findings, nodes and VM verdicts have the same shape), and refuses anything else
 // with a message that says what the file is.
 import { z } from 'zod';
-import type { BaselineFinding } from '../analyze/accept.js';
+import { type BaselineFinding, vmTargetKey } from '../analyze/accept.js';
 import { REPORT_SCHEMA_VERSION } from '../model/report.js';
 import { ConfigError } from './config-error.js';
 import { readInputFile } from './load-config.js';
@@ -10,6 +10,12 @@ import { readJson } from './parse-input.js';
 
 const READABLE_VERSIONS = [REPORT_SCHEMA_VERSION - 1, REPORT_SCHEMA_VERSION] as const;
 const MAX_REPORT_BYTES = 1024 * 1024 * 1024;
+
+const targetGroup = z.object({
+  nodes: z.array(z.string()).optional(),
+  node: z.string().optional(),
+  rules: z.array(z.string()),
+});
 
 const shape = z.object({
   schemaVersion: z.union(READABLE_VERSIONS.map((v) => z.literal(v))),
@@ -24,7 +30,17 @@ const shape = z.object({
           activated: z.boolean().nullable(),
         }),
       ),
-      vms: z.array(z.object({ name: z.string(), verdict: z.string() })),
+      vms: z.array(
+        z.object({
+          name: z.string(),
+          verdict: z.string(),
+          // Version 3 groups the nodes of a target that failed for the same rules; version 2 had one node each.
+          targets: z
+            .object({ fail: z.array(targetGroup), unknown: z.array(targetGroup) })
+            .partial()
+            .optional(),
+        }),
+      ),
       findings: z.array(
         z.object({
           rule: z.string(),
@@ -41,6 +57,8 @@ export interface ReadReport {
   readonly schemaVersion: number;
   readonly clusters: z.output<typeof shape>['clusters'];
   readonly findings: BaselineFinding[];
+  /** Each (cluster, VM, node, rule) of a target that failed or was unknown, as vmTargetKey spells it. */
+  readonly vmTargets: ReadonlySet<string>;
 }
 
 function fail(file: string, message: string): never {
@@ -62,7 +80,14 @@ export function reportFromData(data: unknown, file: string): ReadReport {
   if (!result.success)
     fail(file, 'not a JSON report of avma-check (write one with --format json --output FILE)');
   const clusters = result.data.clusters;
+  const vmTargets = new Set<string>();
+  for (const c of clusters)
+    for (const vm of c.vms)
+      for (const group of [...(vm.targets?.fail ?? []), ...(vm.targets?.unknown ?? [])])
+        for (const node of group.nodes ?? (group.node ? [group.node] : []))
+          for (const rule of group.rules) vmTargets.add(vmTargetKey(c.name, vm.name, node, rule));
   return {
+    vmTargets,
     schemaVersion: result.data.schemaVersion,
     clusters,
     findings: clusters.flatMap((c) =>

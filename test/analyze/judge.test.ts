@@ -1,5 +1,6 @@
 // The judgement: real verdicts always, accepted findings marked and left out of the gate only.
 import { describe, expect, it } from 'vitest';
+import { vmTargetKey } from '../../src/analyze/accept.js';
 import { DEFAULT_GATE } from '../../src/analyze/gate.js';
 import { type JudgeOptions, judge } from '../../src/analyze/judge.js';
 import { findSuppression } from '../../src/analyze/suppress.js';
@@ -142,6 +143,27 @@ describe('judge', () => {
     const later = judge([more], options({ baseline: { file: 'base.json', findings } }));
     expect(later.gate.verdict).toBe('fail');
     expect(later.baseline?.new).toBe(1);
+  });
+
+  it("a baseline's node-wide finding covers the VMs it saw failing there, not a VM newly landing on that node", () => {
+    const findings = [
+      { cluster: 'c', rule: 'host-not-datacenter', node: 'N2', vm: null, message: 'N2 runs Standard' },
+    ];
+    const vmTargets = new Set([vmTargetKey('c', 'web', 'N2', 'host-not-datacenter')]);
+    const baseline = { file: 'base.json', findings, vmTargets };
+    const had = aCluster('c').node('N1').node('N2', { edition: 'standard' }).vm('web').build();
+    expect(judge([had], options({ baseline })).gate.verdict).toBe('pass');
+    // app can now land on N2 too: the same node-wide finding, but app is newly at risk.
+    const j = judge([cluster], options({ baseline }));
+    expect(j.gate).toMatchObject({ verdict: 'fail', atRisk: 1 });
+    expect(j.report.clusters[0]?.vms.map((vm) => [vm.name, vm.gate])).toEqual([
+      ['web', 'safe'],
+      ['app', 'at-risk'],
+    ]);
+    // The finding itself is still shown as the baseline's.
+    expect(j.report.clusters[0]?.findings.find((f) => f.rule === 'host-not-datacenter')?.accepted?.by).toBe(
+      'baseline',
+    );
   });
 
   it('with --fail-on warning a warning fails; with never nothing does; with --unknown pass unknowns pass', () => {
