@@ -31,6 +31,23 @@ export interface ErrorContext {
   jumpHost?: string | null | undefined;
   /** The key exchange had completed: the host speaks SSH, so a close is its sshd's decision. */
   keyExchanged?: boolean | undefined;
+  /** False while the TCP connection to the host had not opened yet (no SYN-ACK: dropped, or nothing there). */
+  tcpOpened?: boolean | undefined;
+}
+
+/** What drops a TCP connection to `host:port` without refusing it, and how to tell. */
+function droppedHint(context: ErrorContext): string {
+  const { host, port } = context;
+  const firewall = context.jumpHost
+    ? `a firewall on the jump host or on the way drops TCP port ${port}`
+    : `a firewall drops TCP port ${port}: Windows Firewall does so for every port no rule allows ` +
+      `(New-NetFirewallRule -Name OpenSSH-Server-In-TCP -DisplayName 'OpenSSH Server (sshd)' -Enabled True ` +
+      `-Direction Inbound -Protocol TCP -Action Allow -LocalPort ${port}), or a firewall on the way does`;
+  return (
+    `Nothing answered at ${host}:${port}, not even a refusal. Most often ${firewall}. ` +
+    `Or the port is wrong (ssh.port, or Port in your OpenSSH config), or sshd is not listening on ${host}:${port}; ` +
+    `Test-NetConnection ${host} -Port ${port} (or nc -vz ${host} ${port}) shows whether the port opens.`
+  );
 }
 
 const RETRYABLE = new Set<NodeErrorKind>(['unreachable', 'timeout']);
@@ -101,6 +118,12 @@ export function classifyConnectError(error: unknown, context: ErrorContext): Nod
   }
   if (level === 'client-timeout') {
     const seconds = Math.round(context.connectTimeoutMs / 1000);
+    if (context.tcpOpened === false)
+      return new NodeFailure(
+        'timeout',
+        `the TCP connection to ${where} did not open within ${seconds} s`,
+        droppedHint(context),
+      );
     return new NodeFailure(
       'timeout',
       `no SSH handshake from ${where} within ${seconds} s`,
