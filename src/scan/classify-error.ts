@@ -35,6 +35,18 @@ export interface ErrorContext {
   tcpOpened?: boolean | undefined;
 }
 
+/** Where Windows OpenSSH looks for the public key of `username`: it depends on whether it is an administrator. */
+function authorizedKeysHint(username: string): string {
+  // DOMAIN\user and user@domain have their profile folder under the bare name.
+  const account = username.replace(/^.*\\/, '').replace(/@.*$/, '');
+  return (
+    `Check ssh.username (the scan logged in as ${username}), and that the public key is authorized on the node: ` +
+    'for an account in the Administrators group Windows OpenSSH (its default sshd_config) reads only ' +
+    'C:\\ProgramData\\ssh\\administrators_authorized_keys; for any other account (such as a least-rights scan account) ' +
+    `its profile's C:\\Users\\${account}\\.ssh\\authorized_keys. Check the passphrase or password variable too.`
+  );
+}
+
 /** What drops a TCP connection to `host:port` without refusing it, and how to tell. */
 function droppedHint(context: ErrorContext): string {
   const { host, port } = context;
@@ -136,8 +148,7 @@ export function classifyConnectError(error: unknown, context: ErrorContext): Nod
       `${where} refused the login of user ${context.username}`,
       context.jumpHost
         ? 'Check User and IdentityFile for the jump host in your OpenSSH config, or the keys in your ssh-agent.'
-        : 'Check ssh.username, that the public key is in administrators_authorized_keys on the node ' +
-            '(C:\\ProgramData\\ssh), and the passphrase or password variable.',
+        : authorizedKeysHint(context.username),
       false,
     );
   }
