@@ -31,6 +31,35 @@ export interface ErrorContext {
   jumpHost?: string | null | undefined;
   /** The key exchange had completed: the host speaks SSH, so a close is its sshd's decision. */
   keyExchanged?: boolean | undefined;
+  /** False while the TCP connection to the host had not opened yet (no SYN-ACK: dropped, or nothing there). */
+  tcpOpened?: boolean | undefined;
+}
+
+/** Where Windows OpenSSH looks for the public key of `username`: it depends on whether it is an administrator. */
+function authorizedKeysHint(username: string): string {
+  // DOMAIN\user and user@domain have their profile folder under the bare name.
+  const account = username.replace(/^.*\\/, '').replace(/@.*$/, '');
+  return (
+    `Check ssh.username (the scan logged in as ${username}), and that the public key is authorized on the node: ` +
+    'for an account in the Administrators group Windows OpenSSH (its default sshd_config) reads only ' +
+    'C:\\ProgramData\\ssh\\administrators_authorized_keys; for any other account (such as a least-rights scan account) ' +
+    `its profile's C:\\Users\\${account}\\.ssh\\authorized_keys. Check the passphrase or password variable too.`
+  );
+}
+
+/** What drops a TCP connection to `host:port` without refusing it, and how to tell. */
+function droppedHint(context: ErrorContext): string {
+  const { host, port } = context;
+  const firewall = context.jumpHost
+    ? `a firewall on the jump host or on the way drops TCP port ${port}`
+    : `a firewall drops TCP port ${port}: Windows Firewall does so for every port no rule allows ` +
+      `(New-NetFirewallRule -Name OpenSSH-Server-In-TCP -DisplayName 'OpenSSH Server (sshd)' -Enabled True ` +
+      `-Direction Inbound -Protocol TCP -Action Allow -LocalPort ${port}), or a firewall on the way does`;
+  return (
+    `Nothing answered at ${host}:${port}, not even a refusal. Most often ${firewall}. ` +
+    `Or the port is wrong (ssh.port, or Port in your OpenSSH config), or sshd is not listening on ${host}:${port}; ` +
+    `Test-NetConnection ${host} -Port ${port} (or nc -vz ${host} ${port}) shows whether the port opens.`
+  );
 }
 
 const RETRYABLE = new Set<NodeErrorKind>(['unreachable', 'timeout']);
@@ -101,6 +130,12 @@ export function classifyConnectError(error: unknown, context: ErrorContext): Nod
   }
   if (level === 'client-timeout') {
     const seconds = Math.round(context.connectTimeoutMs / 1000);
+    if (context.tcpOpened === false)
+      return new NodeFailure(
+        'timeout',
+        `the TCP connection to ${where} did not open within ${seconds} s`,
+        droppedHint(context),
+      );
     return new NodeFailure(
       'timeout',
       `no SSH handshake from ${where} within ${seconds} s`,
@@ -113,8 +148,7 @@ export function classifyConnectError(error: unknown, context: ErrorContext): Nod
       `${where} refused the login of user ${context.username}`,
       context.jumpHost
         ? 'Check User and IdentityFile for the jump host in your OpenSSH config, or the keys in your ssh-agent.'
-        : 'Check ssh.username, that the public key is in administrators_authorized_keys on the node ' +
-            '(C:\\ProgramData\\ssh), and the passphrase or password variable.',
+        : authorizedKeysHint(context.username),
       false,
     );
   }

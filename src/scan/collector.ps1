@@ -4,7 +4,9 @@
 # Runs on Windows PowerShell 5.1. Nothing from the config or another node is ever spliced into it.
 $ProgressPreference = 'SilentlyContinue'
 $ErrorActionPreference = 'Stop'
-[Console]::OutputEncoding = New-Object -TypeName 'System.Text.UTF8Encoding' -ArgumentList $false
+# Without a console (a session with no console window) the setter throws "The handle is invalid"; what is printed
+# is base64 and ASCII markers, so the console's encoding does not matter then.
+try { [Console]::OutputEncoding = New-Object -TypeName 'System.Text.UTF8Encoding' -ArgumentList $false } catch { }
 
 function Invoke-Probe {
   param([scriptblock] $Probe)

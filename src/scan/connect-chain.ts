@@ -57,6 +57,10 @@ export async function connectChain(settings: SshSettings, options: ChainOptions)
   socket.on('error', (error) => {
     socketError ??= error;
   });
+  let tcpOpened = false;
+  socket.once('connect', () => {
+    tcpOpened = true;
+  });
   const clients: Client[] = [];
   const close = () => {
     for (const client of [...clients].reverse()) client.end();
@@ -77,6 +81,7 @@ export async function connectChain(settings: SshSettings, options: ChainOptions)
         readyTimeoutMs: settings.connectTimeoutMs,
         jumpHost: isNode ? null : `jump host ${hop.alias}`,
         socketError: () => (index === 0 ? socketError : null),
+        tcpOpened: () => index > 0 || tcpOpened,
         authNote: isNode ? options.authNote : null,
       });
       clients.push(client);

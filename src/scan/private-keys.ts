@@ -22,8 +22,11 @@ export interface Identity {
 export interface KeySource {
   path: string;
   passphrase: Passphrase | null;
-  /** clusters.yaml names it (must work), or an OpenSSH IdentityFile (skipped when missing, as ssh does). */
-  from: 'config' | 'ssh-config';
+  /**
+   * clusters.yaml names it (must work), an OpenSSH IdentityFile (skipped when missing, as ssh does), or one of
+   * OpenSSH's default key files (skipped when missing; the caller decides about the other faults).
+   */
+  from: 'config' | 'ssh-config' | 'default';
   /** An agent is there: an encrypted IdentityFile with no passphrase may be in it, so it is not an error. */
   agent: boolean;
 }
@@ -57,7 +60,7 @@ async function identityOf(source: KeySource, decrypted: Decrypted): Promise<Iden
   const { path, passphrase } = source;
   if ('readError' in decrypted) {
     const code = decrypted.readError;
-    if (code === 'ENOENT' && source.from === 'ssh-config') return null;
+    if (code === 'ENOENT' && source.from !== 'config') return null;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code;
     throw new UserError(
       `cannot read the private key ${path}: ${why}`,
@@ -67,7 +70,7 @@ async function identityOf(source: KeySource, decrypted: Decrypted): Promise<Iden
   if ('parseError' in decrypted) {
     const { message } = decrypted.parseError;
     if (/no passphrase given/i.test(message)) {
-      if (source.from === 'ssh-config' && source.agent)
+      if (source.from !== 'config' && source.agent)
         return { path, key: null, publicKey: await publicKeyBeside(path) };
       throw new UserError(
         `the private key ${path} is encrypted, and no passphrase was given`,

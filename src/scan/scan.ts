@@ -15,7 +15,7 @@ import { DEFAULT_CONCURRENCY } from './defaults.js';
 import { HostKeyStore } from './host-key-store.js';
 import { DEFAULT_MAX_OUTPUT_BYTES } from './run-collector.js';
 import { type NodeJob, type NodeRunOptions, type RawOutputInfo, scanNode } from './scan-node.js';
-import { expandHome, type SshOverrides, SshResolver, type SshSettings } from './ssh-settings.js';
+import { type SshOverrides, SshResolver, type SshSettings } from './ssh-settings.js';
 
 export type { RawOutputInfo } from './scan-node.js';
 
@@ -91,7 +91,7 @@ async function run(config: Config, options: ScanOptions, emit: (event: ScanEvent
     }
     if (cluster.discover.enabled) {
       const path = Object.assign({}, ...layers.filter(Boolean)).knownHostsPath ?? '~/.ssh/known_hosts';
-      knownHostsPaths.push(expandHome(path));
+      knownHostsPaths.push(resolver.expandHome(path));
     }
   }
   await hostKeys.preload(knownHostsPaths);

@@ -23,6 +23,8 @@ export interface HopOptions {
   jumpHost: string | null;
   /** The TCP socket's own error, which says more than ssh2's (ECONNREFUSED and the like). */
   socketError: () => Error | null;
+  /** Whether the TCP connection under this hop has opened (a channel forwarded by a jump host always has). */
+  tcpOpened: () => boolean;
   /** Appended to an auth failure's hint (e.g. why a password was not sent). */
   authNote?: string | null | undefined;
 }
@@ -92,6 +94,7 @@ export function connectHop(options: HopOptions): Promise<Client> {
         connectTimeoutMs: options.readyTimeoutMs,
         jumpHost: options.jumpHost,
         keyExchanged,
+        tcpOpened: options.tcpOpened(),
       };
       return authFailure(
         classifyConnectError(options.socketError() ?? error, context),

@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import type { SshConfig } from '../config/schema.js';
 import { UserError } from '../config/user-error.js';
 import { agentProblem } from './agent-check.js';
+import { loadDefaultIdentities } from './default-identity-files.js';
 import { type Identity, KeyRing, type Passphrase } from './private-keys.js';
 import type { JumpSpec } from './proxy-jump.js';
 import { type ConfigFile, readSshConfigFile } from './ssh-config-file.js';
@@ -52,10 +53,6 @@ export interface SshOverrides {
   commandTimeoutSeconds?: number | undefined;
 }
 
-export function expandHome(path: string): string {
-  return path === '~' || path.startsWith('~/') ? resolve(homedir(), path.slice(2)) : resolve(path);
-}
-
 function fromEnv(env: Readonly<Record<string, string | undefined>>, name: string, what: string): string {
   const value = env[name];
   if (value === undefined || value === '') {
@@ -67,31 +64,43 @@ function fromEnv(env: Readonly<Record<string, string | undefined>>, name: string
   return value;
 }
 
-/** Who runs the scan, for OpenSSH's defaults and tokens. userInfo() throws for a uid with no passwd entry. */
-function localIdentity() {
+type Env = Readonly<Record<string, string | undefined>>;
+
+/**
+ * Who runs the scan, for OpenSSH's defaults and tokens: home is the env's HOME, else the system's.
+ * userInfo() throws for a uid with no passwd entry.
+ */
+function localIdentity(env: Env) {
   let user = { username: '', uid: -1 };
   try {
     user = userInfo();
   } catch {
     // A container user without a name: OpenSSH's %u and default user stay empty.
   }
-  return { home: homedir(), localUser: user.username, localHost: hostname(), uid: user.uid };
+  return { home: env.HOME || homedir(), localUser: user.username, localHost: hostname(), uid: user.uid };
 }
 
 /** What every node of a run shares: the environment, decrypted keys and parsed OpenSSH configs. */
 export class SshResolver {
   readonly keys = new KeyRing();
   private readonly configs = new Map<string, Promise<ConfigFile | null>>();
-  private readonly local = localIdentity();
+  private readonly local: ReturnType<typeof localIdentity>;
 
   constructor(
-    private readonly env: Readonly<Record<string, string | undefined>>,
+    private readonly env: Env,
     private readonly overrides: SshOverrides,
-  ) {}
+  ) {
+    this.local = localIdentity(env);
+  }
+
+  /** `path` with ~ as the home of this run. */
+  expandHome(path: string): string {
+    return path === '~' || path.startsWith('~/') ? resolve(this.local.home, path.slice(2)) : resolve(path);
+  }
 
   private sshConfig(setting: string | undefined): Promise<ConfigFile | null> {
     if (setting?.toLowerCase() === 'none') return Promise.resolve(null);
-    const path = expandHome(setting ?? '~/.ssh/config');
+    const path = this.expandHome(setting ?? '~/.ssh/config');
     let config = this.configs.get(path);
     if (!config) {
       config = readSshConfigFile(path, setting !== undefined, this.local.home).then((file) => {
@@ -157,19 +166,38 @@ export class SshResolver {
     const password = merged.passwordEnv ? fromEnv(this.env, merged.passwordEnv, 'SSH password') : null;
     const username = merged.username ?? entry.user ?? 'avma-scan';
     const port = merged.port ?? entry.port ?? 22;
-    const identities = merged.privateKeyPath
-      ? await this.identities([expandHome(merged.privateKeyPath)], 'config', passphrase, agent !== null)
-      : await this.identities(
-          entry.identityFiles.map((file) =>
-            expandHome(expandIdentityFile(file, this.tokens(hostArg, entry, username, port))),
-          ),
-          'ssh-config',
-          passphrase,
-          agent !== null,
-        );
+    let identities: Identity[];
+    let unusable: UserError[] = [];
+    if (merged.privateKeyPath)
+      identities = await this.identities(
+        [this.expandHome(merged.privateKeyPath)],
+        'config',
+        passphrase,
+        agent !== null,
+      );
+    else if (entry.identityFiles.length > 0)
+      identities = await this.identities(
+        entry.identityFiles.map((file) =>
+          this.expandHome(expandIdentityFile(file, this.tokens(hostArg, entry, username, port))),
+        ),
+        'ssh-config',
+        passphrase,
+        agent !== null,
+      );
+    else
+      ({ identities, unusable } = await loadDefaultIdentities(
+        this.keys,
+        (path) => this.expandHome(path),
+        passphrase,
+        agent !== null,
+      ));
     if (!identities.some((identity) => identity.key) && !agent && !password) {
+      const defaults = unusable.length
+        ? ` (OpenSSH's default key files could not be used: ${unusable.map((error) => error.message).join('; ')})`
+        : '';
       throw new UserError(
-        `no way to log in${agentProblem ? ` (${agentProblem})` : ''}: give ssh.privateKeyPath, run an ssh-agent, or name a password variable in ssh.passwordEnv`,
+        `no way to log in${agentProblem ? ` (${agentProblem})` : ''}${defaults}: give ssh.privateKeyPath or an IdentityFile, put a key where ssh looks by default (~/.ssh/id_ed25519, id_rsa, ...), run an ssh-agent, or name a password variable in ssh.passwordEnv`,
+        unusable[0]?.hint ?? null,
       );
     }
     const node = {
@@ -182,7 +210,7 @@ export class SshResolver {
       agent,
       agentProblem,
       password,
-      knownHostsPath: expandHome(merged.knownHostsPath ?? '~/.ssh/known_hosts'),
+      knownHostsPath: this.expandHome(merged.knownHostsPath ?? '~/.ssh/known_hosts'),
     };
     return {
       ...node,
@@ -231,7 +259,7 @@ export class SshResolver {
         const username = spec.user ?? entry.user ?? this.local.localUser;
         const port = spec.port ?? entry.port ?? 22;
         const files = entry.identityFiles.map((file) =>
-          expandHome(expandIdentityFile(file, this.tokens(spec.host, entry, username, port))),
+          this.expandHome(expandIdentityFile(file, this.tokens(spec.host, entry, username, port))),
         );
         return {
           alias: spec.host,

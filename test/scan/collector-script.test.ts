@@ -56,6 +56,25 @@ describe('collector.ps1', () => {
     expect(COLLECTOR_SCRIPT).not.toMatch(/Get-ClusterGroup\s+-GroupType/);
   });
 
+  it("sets the console's encoding inside try/catch: without a console the setter throws, and must not stop it", () => {
+    const tree = parser.parse(COLLECTOR_SCRIPT);
+    const setters: Node[] = [];
+    const walk = (node: Node) => {
+      if (node.type === 'assignment_expression' && /^\[Console\]::OutputEncoding\s*=/.test(node.text))
+        setters.push(node);
+      for (const child of node.children) if (child) walk(child);
+    };
+    if (tree) walk(tree.rootNode);
+    expect(setters).toHaveLength(1);
+    let tryStatement: Node | null = setters[0]?.parent ?? null;
+    while (tryStatement && tryStatement.type !== 'try_statement') tryStatement = tryStatement.parent;
+    expect(tryStatement, 'the setter is not inside a try block').not.toBeNull();
+    // In the try block itself, not in its catch, and the catch takes every error.
+    const catches = tryStatement?.children.find((child) => child?.type === 'catch_clauses');
+    expect(catches?.text).toMatch(/^catch\s*\{/);
+    expect(setters[0] && catches && setters[0].startIndex < catches.startIndex).toBe(true);
+  });
+
   it('counts AVMA requests by event ID only, and no match as 0', () => {
     const probe = COLLECTOR_SCRIPT.slice(
       COLLECTOR_SCRIPT.indexOf('$probes.avmaRequests'),

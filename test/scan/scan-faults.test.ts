@@ -58,7 +58,8 @@ const CASES: { fault: SimFault; kind: NodeErrorKind; message: RegExp; hint?: Reg
     fault: 'auth-reject',
     kind: 'auth',
     message: /refused the login of user avma-scan/,
-    hint: /administrators_authorized_keys/,
+    // Both places Windows OpenSSH reads, for an administrator and for the least-rights account, named for the user.
+    hint: /avma-scan.*in the Administrators group.*C:\\ProgramData\\ssh\\administrators_authorized_keys.*any other account.*C:\\Users\\avma-scan\\\.ssh\\authorized_keys/,
   },
 ];
 

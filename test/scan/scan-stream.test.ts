@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { configSchema } from '../../src/config/schema.js';
 import type { ScanEvent } from '../../src/model/scan-events.js';
@@ -30,7 +32,11 @@ describe('scan() as an async iterator', () => {
       clusters: [{ name: 'c', nodes: [{ name: 'N', host: '127.0.0.1' }] }],
     });
     const read = async () => {
-      for await (const _ of scan(config, { now: new Date(), env: {} })) {
+      // A home with no keys in it (and no OpenSSH config): nothing to log in with.
+      for await (const _ of scan(config, {
+        now: new Date(),
+        env: { HOME: join(tmpdir(), 'avma-no-such-home') },
+      })) {
         // nothing
       }
     };

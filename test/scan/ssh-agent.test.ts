@@ -60,7 +60,8 @@ async function scanWith(ssh: Partial<SshConfig>, env: Record<string, string> = {
   const config = { ...served.config, defaults: { ssh: { ...base, agent: true, ...ssh } } };
   const snapshot = await scanToSnapshot(config, {
     now: new Date('2026-11-22'),
-    env,
+    // A home without .ssh: OpenSSH's default key files are not there, only what the test gives can log in.
+    env: { HOME: dir, ...env },
     systemKnownHostsPaths: [],
   });
   return snapshot.clusters[0]?.nodes[0];
