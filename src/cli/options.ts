@@ -24,7 +24,7 @@ export interface JudgeOptionValues {
   unknown: UnknownPolicy;
   'ignore-file'?: string;
   baseline?: string;
-  'expiry-warning-days': number;
+  'expiry-warning-days': string;
   now?: string;
 }
 
@@ -86,8 +86,10 @@ export function withJudgeOptions<T>(yargs: Argv<T>): Argv<T & JudgeOptionValues>
         'a JSON report saved earlier: its findings are accepted, so only new ones fail; gone ones are listed',
     })
     .option('expiry-warning-days', {
-      type: 'number',
-      default: DEFAULT_EXPIRY_WARNING_DAYS,
+      // A string, checked in judgeArgs: yargs makes an empty value 0 and a word NaN.
+      type: 'string',
+      requiresArg: true,
+      default: String(DEFAULT_EXPIRY_WARNING_DAYS),
       describe: 'warn when a host activation ends within this many days (a whole number, 0 or more)',
     })
     .option('now', {
@@ -198,9 +200,13 @@ export interface JudgeArgs {
 }
 
 export function judgeArgs(args: JudgeOptionValues): JudgeArgs {
-  const days = args['expiry-warning-days'];
-  if (!Number.isInteger(days) || days < 0)
-    throw new UserError(`--expiry-warning-days ${days} is not a whole number of days, 0 or more`);
+  const given = String(args['expiry-warning-days']).trim();
+  if (!/^\d{1,5}$/.test(given))
+    throw new UserError(
+      `--expiry-warning-days ${JSON.stringify(given)} is not a whole number of days, 0 or more`,
+      'for example --expiry-warning-days 30 (0 turns the warning off)',
+    );
+  const days = Number(given);
   return {
     gate: { failOn: args['fail-on'], unknown: args.unknown },
     ignoreFile: args['ignore-file'],

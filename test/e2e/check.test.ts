@@ -98,11 +98,20 @@ describe('avma-check check', () => {
     [['check', '-c', EXAMPLE, '--now', '2026-02-30'], /--now 2026-02-30 is not a date/],
     [
       ['check', '-c', EXAMPLE, '--expiry-warning-days', '-1'],
-      /--expiry-warning-days -1 is not a whole number/,
+      /--expiry-warning-days "-1" is not a whole number/,
     ],
     [
       ['check', '-c', EXAMPLE, '--expiry-warning-days', '2.5'],
-      /--expiry-warning-days 2.5 is not a whole number/,
+      /--expiry-warning-days "2.5" is not a whole number/,
+    ],
+    [['check', '-c', EXAMPLE, '--expiry-warning-days', ''], /--expiry-warning-days "" is not a whole number/],
+    [
+      ['check', '-c', EXAMPLE, '--expiry-warning-days', 'abc'],
+      /--expiry-warning-days "abc" is not a whole number/,
+    ],
+    [
+      ['check', '-c', EXAMPLE, '--expiry-warning-days'],
+      /Not enough arguments following: expiry-warning-days/,
     ],
     [['check', '-c', EXAMPLE, '-f', 'json', '-f', 'junit'], /2 formats but no --output/],
     [
