@@ -151,7 +151,7 @@ export function vmApplicability(
 const OTHER_BY: Record<VmRecord['activationBasis'], string> = {
   declared: 'declared activation: other',
   pattern: 'its name matches an activation exception with activation: other',
-  default: 'the activation default of its cluster is other',
+  default: 'the activation default of its cluster (or of defaults) is other',
   assumed: 'activation: other',
 };
 

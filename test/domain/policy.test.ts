@@ -92,7 +92,7 @@ describe('the other guests AVMA cannot activate', () => {
   it.each<[ActivationBasis, string]>([
     ['declared', 'activated another way: declared activation: other'],
     ['pattern', 'activated another way: its name matches an activation exception with activation: other'],
-    ['default', 'activated another way: the activation default of its cluster is other'],
+    ['default', 'activated another way: the activation default of its cluster (or of defaults) is other'],
   ])('a VM with activation other (%s) says where that came from', (basis, reason) => {
     expect(judged(kvp('kvp-2022-datacenter.json'), 'other', basis)).toEqual({ applies: false, reason });
   });

@@ -1,6 +1,8 @@
 // A maintenance plan for people: the state before it, each step with what it does to the VMs, the final
 // state, and the plan's verdict (the worst step's).
+
 import type { PlanJudgement } from '../../analyze/plan.js';
+import { plural } from '../describe.js';
 import { GATE_WORD } from '../gate-text.js';
 import { sanitize } from '../sanitize.js';
 import { makeStyle } from '../style.js';
@@ -36,5 +38,5 @@ export const formatPlanText: Formatter<PlanJudgement> = function* (plan, context
   const final = plan.steps.at(-1)?.judgement ?? initial;
   yield `${style.strong(plan.steps.length > 0 ? 'After the last step:' : 'Now:')}\n`;
   yield* judgementSections(final, style);
-  yield `${verdictLine(planHeadline(plan), plan.verdict, `${plan.steps.length} steps`, context.exitCode, style)}\n`;
+  yield `${verdictLine(planHeadline(plan), plan.verdict, plural(plan.steps.length, 'step'), context.exitCode, style)}\n`;
 };
