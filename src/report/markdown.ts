@@ -119,7 +119,7 @@ function* notApplicableTable(clusters: readonly ClusterResult[]): Iterable<strin
 }
 
 /** Cluster-wide findings that leave facts missing (a node that could not list its VMs). */
-function* missingList(clusters: readonly ClusterResult[]): Iterable<string> {
+export function* missingList(clusters: readonly ClusterResult[]): Iterable<string> {
   const items = clusters.flatMap((c) =>
     c.findings
       .filter((f) => f.node === null && f.vm === null && f.severity !== 'warning' && !f.accepted)
@@ -128,7 +128,7 @@ function* missingList(clusters: readonly ClusterResult[]): Iterable<string> {
   if (items.length > 0) yield* ['### Not read', '', ...items, ''];
 }
 
-function* findingList(judgement: Judgement): Iterable<string> {
+export function* findingList(judgement: Judgement): Iterable<string> {
   const gate = judgement.gate.options;
   const items: string[] = [];
   for (const cluster of judgement.report.clusters) {
@@ -147,7 +147,7 @@ function* findingList(judgement: Judgement): Iterable<string> {
   if (items.length > 0) yield* ['### Warnings', '', ...items, ''];
 }
 
-function* acceptedList(judgement: Judgement): Iterable<string> {
+export function* acceptedList(judgement: Judgement): Iterable<string> {
   const notes = acceptanceNotes(judgement, 100);
   const accepted = judgement.report.clusters.flatMap((c) =>
     c.findings.filter((f) => f.accepted && f.severity !== 'warning').map((f) => ({ cluster: c.name, f })),

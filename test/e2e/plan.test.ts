@@ -109,6 +109,64 @@ describe('avma-check plan', () => {
     expect(result.code).toBe(1);
   });
 
+  it("markdown and github say a step's warnings and the ignore file's expired entries, as check does", async () => {
+    const config = join(dir, 'two.yaml');
+    writeFileSync(
+      config,
+      `clusters:
+  - name: c1
+    nodes:
+      - { name: A, facts: { release: "2022", edition: Datacenter, activated: true, hyperV: true } }
+      - { name: B, facts: { release: "2022", edition: Datacenter, activated: true, hyperV: true } }
+    vms:
+      - { name: v1, owner: A, guest: { release: "2022" } }
+`,
+    );
+    const ignore = join(dir, 'expired.yaml');
+    writeFileSync(ignore, 'ignore:\n  - { rule: kvp-disabled, vm: v1, reason: old, expires: 2026-01-01 }\n');
+    // Evicting B leaves v1 one node: a warning (single-failover-target) that --fail-on warning counts.
+    const args = [
+      'plan',
+      '-c',
+      config,
+      ...NOW,
+      '--ignore-file',
+      ignore,
+      '--evict',
+      'B',
+      '--fail-on',
+      'warning',
+    ];
+    const markdown = await run([...args, '-f', 'markdown']);
+    expect(markdown.code).toBe(1);
+    expect(markdown.stdout).toMatch(
+      /### Step 1: evict B \(FAIL\)[\s\S]*### Warnings[\s\S]*v1 can run only on A `single-failover-target`/,
+    );
+    expect(markdown.stdout).toMatch(/suppression-expired/);
+    expect(markdown.stdout).toContain(ignore);
+    // The VMs stay activatable; the warning that fails the step is named right after.
+    expect(markdown.stdout).toMatch(
+      /Step 1: evict B \(FAIL\)\n\nEvery VM that uses AVMA stays activatable at this step.\n\n### Warnings/,
+    );
+    const github = await run([...args, '-f', 'github']);
+    expect(github.code).toBe(1);
+    expect(readGithub(github.stdout).error.join('\n')).toMatch(/single-failover-target/);
+    const passing = await run([
+      'plan',
+      '-c',
+      config,
+      ...NOW,
+      '--ignore-file',
+      ignore,
+      '--evict',
+      'B',
+      '-f',
+      'github',
+    ]);
+    expect(passing.code).toBe(0);
+    expect(readGithub(passing.stdout).notice.join('\n')).toMatch(/expired/);
+  });
+
   it('--suggest-order shows each drain as a step of its own', async () => {
     const result = await run(['plan', '-c', rolling, ...NOW, '--suggest-order']);
     expect(result.stdout).toMatch(/ {2}1 +drain N2 for its upgrade: /);

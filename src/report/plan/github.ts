@@ -6,11 +6,13 @@ import type { Formatter } from '../types.js';
 import { planHeadline } from './headline.js';
 
 export const formatPlanGithub: Formatter<PlanJudgement> = function* (plan, context) {
-  const worst = plan.worstStep === null ? null : plan.steps[plan.worstStep - 1];
-  if (worst && plan.verdict !== 'pass') {
-    const prefix = `step ${plan.worstStep} (${worst.title}): `;
+  // The worst step; a plan that passes still shows its last step's warnings and the run's own findings.
+  const at = plan.worstStep !== null && plan.verdict !== 'pass' ? plan.worstStep : plan.steps.length;
+  const step = plan.steps[at - 1];
+  if (step) {
+    const prefix = `step ${at} (${step.title}): `;
     yield* capAnnotations(
-      annotations(worst.judgement, context.locate).map((a) => ({ ...a, title: prefix + a.title })),
+      annotations(step.judgement, context.locate).map((a) => ({ ...a, title: prefix + a.title })),
     );
   }
   const headline = planHeadline(plan);

@@ -3,7 +3,7 @@ import type { GateVerdict } from '../../analyze/gate.js';
 import type { PlanJudgement } from '../../analyze/plan.js';
 import type { VerdictCounts } from '../../model/report.js';
 import { GATE_WORD } from '../gate-text.js';
-import { capped, cell, ICON, vmTables } from '../markdown.js';
+import { acceptedList, capped, cell, findingList, ICON, missingList, vmTables } from '../markdown.js';
 import type { Formatter } from '../types.js';
 import { list, planHeadline, suggestionLines } from './headline.js';
 
@@ -35,11 +35,23 @@ function* lines(plan: PlanJudgement, exitCode: number): Iterable<string> {
     );
   yield '';
   if (plan.suggestion) yield* [...suggestionLines(plan.suggestion).map((l) => cell(l, 2000)), ''];
+  // The ignore file and baseline the plan used, and what they accepted before any change.
+  yield* acceptedList(plan.initial);
   for (const [i, step] of plan.steps.entries()) {
     yield `### Step ${i + 1}: ${cell(step.title)} (${GATE_WORD[step.gate.verdict]})`;
     yield '';
-    const tables = [...vmTables(step.judgement.report.clusters, step.gate.options)];
-    yield* tables.length > 0 ? tables : ['Every VM that uses AVMA stays activatable at this step.', ''];
+    const { judgement } = step;
+    const tables = [
+      ...missingList(judgement.report.clusters),
+      ...vmTables(judgement.report.clusters, step.gate.options),
+    ];
+    // Warnings and the run's own findings (an expired suppression) as check lists them: a step that fails only
+    // by a warning (--fail-on warning) says which.
+    const warnings = [...findingList(judgement)];
+    if (tables.length === 0 && judgement.report.counts.atRisk === 0 && judgement.report.counts.unknown === 0)
+      yield* ['Every VM that uses AVMA stays activatable at this step.', ''];
+    yield* tables;
+    yield* warnings;
   }
 }
 
