@@ -80,3 +80,34 @@ describe('without the right to list VMs', () => {
     expect(sarif?.stdout).toMatch(/inventory-unread/);
   });
 });
+
+describe('a possible owner no node reports (its cluster-node probe denied)', () => {
+  it('is a node not read: the VM cannot be judged there, exit 3 in every format, never a pass', async () => {
+    const hidden: SimClusterSpec = {
+      name: 'lab',
+      hosts: [
+        { name: 'HV01', release: '2022', edition: 'Datacenter', failingProbes: denied(['clusterNodes']) },
+      ],
+      vms: [
+        {
+          name: 'app',
+          owner: 'HV01',
+          possibleOwners: ['HV01', 'HIDDEN-STANDARD-NODE'],
+          guest: { release: '2022', edition: 'Standard' },
+        },
+      ],
+    };
+    const scanned = await simScan(hidden, { firstOctet: 184 });
+    const file = await files.write('hidden.snapshot.json', serializeSnapshot(scanned.snapshot));
+    const formats = ['text', 'json', 'markdown', 'junit', 'github', 'sarif'];
+    const results = await Promise.all(
+      formats.map((format) => runMain(['check', '--snapshot', file, '-f', format, '--no-tui'])),
+    );
+    expect(results.map((r) => r.code)).toEqual([3, 3, 3, 3, 3, 3]);
+    const json = JSON.parse(results[1]?.stdout ?? '') as Json;
+    const app = json.clusters[0].vms.find((vm: Json) => vm.name === 'app');
+    expect(app.verdict).toBe('unknown');
+    expect(app.targets.unknown).toEqual([{ nodes: ['HIDDEN-STANDARD-NODE'], rules: ['node-unreachable'] }]);
+    expect(results[0]?.stdout).toMatch(/HIDDEN-STANDARD-NODE +not-scanned: app names it as a possible owner/);
+  });
+});
