@@ -6,6 +6,7 @@ import type { Judgement } from '../analyze/judge.js';
 import type { NodeRecord } from '../model/facts.js';
 import type { ClusterResult } from '../model/report.js';
 import { acceptanceNotes } from './acceptance-notes.js';
+import { clusterGaps } from './cluster-gaps.js';
 import {
   acceptanceText,
   activationText,
@@ -126,9 +127,7 @@ function* notApplicableTable(clusters: readonly ClusterResult[]): Iterable<strin
 /** Cluster-wide findings that leave facts missing (a node that could not list its VMs). */
 export function* missingList(clusters: readonly ClusterResult[]): Iterable<string> {
   const items = clusters.flatMap((c) =>
-    c.findings
-      .filter((f) => f.node === null && f.vm === null && f.severity !== 'warning' && !f.accepted)
-      .map((f) => `- ❔ ${cell(c.name)}: ${cell(f.message, 1000)} \`${f.rule}\``),
+    clusterGaps(c).map((f) => `- ❔ ${cell(c.name)}: ${cell(f.message, 1000)} \`${f.rule}\``),
   );
   if (items.length > 0) yield* ['### Not read', '', ...items, ''];
 }

@@ -5,6 +5,7 @@ import type { Judgement } from '../analyze/judge.js';
 import type { NodeRecord } from '../model/facts.js';
 import type { ClusterResult, VmResult } from '../model/report.js';
 import { acceptanceNotes } from './acceptance-notes.js';
+import { clusterGaps } from './cluster-gaps.js';
 import {
   acceptanceText,
   activationText,
@@ -129,9 +130,7 @@ function warningLines(cluster: ClusterResult, style: Style): string[] {
 
 /** Cluster-wide findings that leave facts missing (a node that could not list its VMs): never only in JSON. */
 function missingLines(cluster: ClusterResult, style: Style): string[] {
-  const missing = cluster.findings.filter(
-    (f) => f.node === null && f.vm === null && f.severity !== 'warning' && !f.accepted,
-  );
+  const missing = clusterGaps(cluster);
   if (missing.length === 0) return [];
   const shown = missing.map((f) => `    ${style.unknown('?')} ${sanitize(f.message)} [${f.rule}]`);
   return [`  ${style.unknown('Not read')} (${missing.length})`, ...shown];
