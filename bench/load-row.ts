@@ -1,13 +1,11 @@
 // Load: 200 simulated nodes (4 clusters of 50, served by a second process) scanned by the bin at concurrency 200,
 // a quarter of them slow (3 s) or failing in five ways. Nothing may be lost: every node must end as planned.
 // The comparison is the slowest node's own answer time, the floor no scan can beat.
-import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import type { Config } from '../src/config/schema.js';
 import { avma } from './process.js';
+import { serveNodes } from './serve-nodes.js';
 import { megabytes, type Row, seconds } from './table.js';
 
 const CONCURRENCY = 200;
@@ -16,14 +14,6 @@ const SLOWEST_MS = 3000;
 interface Served {
   config: Config;
   expected: Record<string, string>;
-}
-
-async function startNodes(): Promise<Served & { stop: () => void }> {
-  const server = fileURLToPath(new URL('./load-sim-server.js', import.meta.url));
-  const child = spawn(process.execPath, [server], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const first = await createInterface({ input: child.stdout })[Symbol.asyncIterator]().next();
-  const served = JSON.parse(String(first.value ?? '{}')) as Served;
-  return { ...served, stop: () => child.stdin.end() };
 }
 
 interface ReportNode {
@@ -53,7 +43,7 @@ function tally(values: Iterable<string>): string {
 }
 
 export async function* loadRow(dir: string): AsyncIterable<Row> {
-  const { config, expected, stop } = await startNodes();
+  const { config, expected, stop } = await serveNodes<Served>('./load-sim-server.js');
   try {
     const configFile = join(dir, 'load.json');
     writeFileSync(configFile, JSON.stringify(config));

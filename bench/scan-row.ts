@@ -1,13 +1,12 @@
 // scan of 64 simulated nodes answering after 200 ms (served by a second process), concurrency 64, against
 // parallel-ssh -p 64 sending the same command line and the same stdin to the same nodes, in turns.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import type { Config } from '../src/config/schema.js';
 import { COLLECTOR_STDIN, REMOTE_COMMAND } from '../src/scan/collector-script.js';
 import { avma, median, type Run, run } from './process.js';
+import { serveNodes } from './serve-nodes.js';
 import { megabytes, type Row, seconds } from './table.js';
 
 const NODES = 64;
@@ -50,15 +49,6 @@ export function ensurePssh(): { path: string } | { missing: string } {
   return installed ? { path: installed } : { missing: 'pssh installed no parallel-ssh' };
 }
 
-async function startNodes(): Promise<{ config: Config; stop: () => void }> {
-  const server = fileURLToPath(new URL('./sim-server.js', import.meta.url));
-  const child = spawn(process.execPath, [server, String(NODES), String(DELAY_MS)], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
-  const first = await createInterface({ input: child.stdout })[Symbol.asyncIterator]().next();
-  return { config: JSON.parse(String(first.value)) as Config, stop: () => child.stdin.end() };
-}
-
 function unread(report: string): number {
   const parsed = JSON.parse(readFileSync(report, 'utf8')) as { gate: { unreadNodes: number } };
   return parsed.gate.unreadNodes;
@@ -67,7 +57,8 @@ function unread(report: string): number {
 export async function* scanRow(dir: string): AsyncIterable<Row> {
   const what = `scan ${NODES} nodes answering after ${DELAY_MS} ms, concurrency ${NODES}`;
   const pssh = ensurePssh();
-  const { config, stop } = await startNodes();
+  // sim-server.js prints the scan config itself.
+  const { stop, ...config } = await serveNodes<Config>('./sim-server.js', [String(NODES), String(DELAY_MS)]);
   try {
     const configFile = join(dir, 'scan.json');
     writeFileSync(configFile, JSON.stringify(config));
