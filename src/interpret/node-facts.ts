@@ -91,18 +91,26 @@ function ownClusterRow(raw: RawNode): { state: NodeState | null; drainStatus: Dr
   };
 }
 
+/** What a host says it is: the registry's EditionID, the SKU number and the caption (or ProductName). */
+function identityOf(raw: RawNode) {
+  const cv = okValue(raw.probes.currentVersion);
+  const os = okValue(raw.probes.operatingSystem);
+  return {
+    cv,
+    os,
+    editionId: cv?.EditionID?.trim() || null,
+    sku: digits(os?.OperatingSystemSKU),
+    caption: os?.Caption?.trim() || cv?.ProductName?.trim() || null,
+  };
+}
+
 interface EditionSource {
   what: string;
   edition: EditionFamily;
 }
 
-/** The edition as each source says it: the registry's EditionID, the SKU number, the caption (in that order). */
-function editionSources(raw: RawNode): EditionSource[] {
-  const cv = okValue(raw.probes.currentVersion);
-  const os = okValue(raw.probes.operatingSystem);
-  const editionId = cv?.EditionID?.trim() || null;
-  const sku = digits(os?.OperatingSystemSKU);
-  const caption = os?.Caption?.trim() || cv?.ProductName?.trim() || null;
+/** The edition as each source says it, in that order of trust. */
+function editionSources({ editionId, sku, caption }: ReturnType<typeof identityOf>): EditionSource[] {
   const sources: (EditionSource | null)[] = [
     editionId ? named(`registry EditionID ${editionId}`, editionFromId(editionId)) : null,
     sku !== null ? named(`OperatingSystemSKU ${sku}`, editionFromSku(sku)) : null,
@@ -113,14 +121,11 @@ function editionSources(raw: RawNode): EditionSource[] {
 
 const named = (what: string, edition: EditionFamily | null) => (edition ? { what, edition } : null);
 
-const editionOfSources = (sources: readonly EditionSource[]) => sources[0]?.edition ?? null;
-
 /**
  * Two sources that disagree on what matters for AVMA (Datacenter or not): the edition is unknown, never the
  * first source's word, so that no contradiction judges a host as Datacenter (a false "safe").
  */
-export function editionConflict(raw: RawNode): ProbeError | null {
-  const sources = editionSources(raw);
+function sourcesConflict(sources: readonly EditionSource[]): ProbeError | null {
   const first = sources[0];
   const other = sources.find(
     (s) => first && hostEditionStanding(s.edition) !== hostEditionStanding(first.edition),
@@ -132,13 +137,13 @@ export function editionConflict(raw: RawNode): ProbeError | null {
   };
 }
 
+export const editionConflict = (raw: RawNode) => sourcesConflict(editionSources(identityOf(raw)));
+
 export function nodeFactsFromRaw(raw: RawNode, now: Date): NodeFacts {
-  const cv = okValue(raw.probes.currentVersion);
-  const os = okValue(raw.probes.operatingSystem);
-  const editionId = cv?.EditionID?.trim() || null;
-  const sku = digits(os?.OperatingSystemSKU);
-  const caption = os?.Caption?.trim() || cv?.ProductName?.trim() || null;
-  const edition = editionConflict(raw) ? null : editionOfSources(editionSources(raw));
+  const identity = identityOf(raw);
+  const { cv, os, editionId, sku, caption } = identity;
+  const sources = editionSources(identity);
+  const edition = sourcesConflict(sources) ? null : (sources[0]?.edition ?? null);
   const build = digits(cv?.CurrentBuild) ?? digits(os?.BuildNumber);
   const semiAnnual =
     (editionId !== null && isSemiAnnualEditionId(editionId)) || (sku !== null && isSemiAnnualSku(sku));
