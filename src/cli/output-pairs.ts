@@ -12,6 +12,10 @@ const STDOUT_ALIASES = new Set(['-', '/dev/stdout', '/dev/fd/1', '/proc/self/fd/
 
 /** Whether a file name means stdout: `-`, or one of the names Linux gives it. */
 export const isStdout = (file: string) => STDOUT_ALIASES.has(file);
+
+/** An --output or --save-snapshot value as a file, or null for stdout (also when none was given). */
+export const outputFile = (value: string | undefined): string | null =>
+  value === undefined || isStdout(value) ? null : value;
 export const EXAMPLE =
   'for example --format json --output report.json --format junit --output report.xml (- is stdout)';
 

@@ -1,6 +1,6 @@
 // A command's outputs, checked before it reads or scans anything (outputs.ts says what is checked).
 
-import { isStdout } from './output-pairs.js';
+import { outputFile } from './output-pairs.js';
 import type { Destination, OutputSpec } from './outputs.js';
 import { checkOutputs } from './outputs.js';
 
@@ -16,7 +16,7 @@ export async function prepareOutputs<F extends string>(
 ): Promise<PreparedOutputs<F>> {
   const wanted = [
     ...specs.map((s) => ({ what: `${s.format} report`, file: s.file })),
-    ...(saveSnapshot ? [{ what: 'snapshot', file: isStdout(saveSnapshot) ? null : saveSnapshot }] : []),
+    ...(saveSnapshot ? [{ what: 'snapshot', file: outputFile(saveSnapshot) }] : []),
   ];
   const destinations = await checkOutputs(wanted, inputs);
   return {

@@ -2,10 +2,11 @@
 import { COLLECTOR_SCRIPT } from '../scan/collector-script.js';
 import type { Context } from './context.js';
 import { ExitCode } from './exit-codes.js';
+import { outputFile } from './output-pairs.js';
 import { checkOutputs, writeOutput } from './outputs.js';
 
 export async function runCollectorCommand(args: { output?: string | undefined }, context: Context) {
-  const file = args.output === undefined || args.output === '-' ? null : args.output;
+  const file = outputFile(args.output);
   const [destination] = await checkOutputs([{ what: 'collector script', file }], []);
   // Windows PowerShell 5.1 reads a script without a BOM in the ANSI code page: the script is ASCII and keeps
   // Windows line endings, so it reads the same everywhere.

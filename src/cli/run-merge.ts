@@ -6,14 +6,14 @@ import { mergeSnapshots } from '../model/merge-snapshots.js';
 import { serializeSnapshot } from '../model/snapshot.js';
 import type { Context } from './context.js';
 import { ExitCode } from './exit-codes.js';
-import { isStdout } from './output-pairs.js';
+import { outputFile } from './output-pairs.js';
 import { checkOutputs, writeOutput } from './outputs.js';
 
 export async function runMerge(args: { files: string[]; output: string | undefined }, context: Context) {
   // One snapshot is a fleet of one (a matrix where the other jobs gathered nothing): checked, and passed on.
   if (args.files.length < 1)
     throw new UserError('merge needs one snapshot or more', 'avma-check merge a.json b.json -o fleet.json');
-  const output = args.output === undefined || isStdout(args.output) ? null : args.output;
+  const output = outputFile(args.output);
   const [destination] = await checkOutputs(
     [{ what: 'merged snapshot', file: output }],
     args.files.map((file) => ({ what: 'snapshot', file })),
