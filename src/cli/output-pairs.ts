@@ -10,12 +10,9 @@ export interface OutputSpec {
 
 const STDOUT_ALIASES = new Set(['-', '/dev/stdout', '/dev/fd/1', '/proc/self/fd/1']);
 
-/** Whether a file name means stdout: `-`, or one of the names Linux gives it. */
-export const isStdout = (file: string) => STDOUT_ALIASES.has(file);
-
-/** An --output or --save-snapshot value as a file, or null for stdout (also when none was given). */
+/** An --output or --save-snapshot value as a file, or null for stdout: none, `-`, or a name Linux gives it. */
 export const outputFile = (value: string | undefined): string | null =>
-  value === undefined || isStdout(value) ? null : value;
+  value === undefined || STDOUT_ALIASES.has(value) ? null : value;
 export const EXAMPLE =
   'for example --format json --output report.json --format junit --output report.xml (- is stdout)';
 
@@ -41,6 +38,6 @@ export function pairOutputs(
     );
   return formats.map((format, i) => {
     const file = outputs[i];
-    return { format, file: file === undefined || STDOUT_ALIASES.has(file) ? null : file };
+    return { format, file: outputFile(file) };
   });
 }
