@@ -129,17 +129,19 @@ export function createAnalyzer(options: AnalyzeOptions, remember = true): Analyz
       return state.result;
     });
     // Cluster-wide evidence about the VMs that are judged: findings only, no verdict changes.
+    // A cluster-wide fact missing (a node that could not list its VMs, inventory-unread) may hide a VM at risk.
+    let clusterFactsMissing = false;
     if (clusterRules.length > 0) {
       const judgedVms = cluster.vms.filter((_vm, i) => vms[i]?.verdict !== 'not-applicable');
       for (const rule of clusterRules) {
         const hit = rule.checkCluster?.({ nodes, vms: judgedVms }, context);
-        if (hit) finding(findings, rule, null, null, hit.message);
+        if (!hit) continue;
+        finding(findings, rule, null, null, hit.message);
+        if (rule.severity === 'unknown') clusterFactsMissing = true;
       }
     }
     const counts = countVerdicts(vms);
-    // A node not read, or one that could not list its VMs: what is missing may hide a VM at risk.
-    const anyNodeUnread =
-      nodes.some((node) => node.error !== null) || findings.some((f) => f.rule === 'inventory-unread');
+    const anyNodeUnread = clusterFactsMissing || nodes.some((node) => node.error !== null);
     const result = {
       name: cluster.name,
       verdict: clusterVerdict(counts, anyNodeUnread),
