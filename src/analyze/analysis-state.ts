@@ -1,5 +1,6 @@
 // What an analyzer remembers between analyses (analyzer.ts): per node and per VM, what it judged and from which
 // records. Pure.
+import type { vmApplicability } from '../domain/policy.js';
 import type { ClusterRecord, NodeRecord, VmRecord } from '../model/facts.js';
 import type { ClusterResult, Finding, TargetResult, TargetVerdict, VmResult } from '../model/report.js';
 import type { Judged } from './judged.js';
@@ -13,12 +14,22 @@ export interface NodeState {
   readonly results: Map<string, TargetResult>;
 }
 
+export type VmApplicability = ReturnType<typeof vmApplicability>;
+
+/** Findings about a VM on its targets, in target order: `at[k]` is the target index of `findings[k]`. */
+export interface TargetFindings {
+  readonly findings: readonly Finding[];
+  readonly at: readonly number[];
+}
+
 export interface VmState {
+  /** Whether AVMA concerns the VM at all, from its record alone. */
+  readonly applicability: VmApplicability;
   readonly targets: readonly NodeRecord[];
   readonly onVm: Judged;
   readonly results: readonly TargetResult[];
-  /** Each target's own findings, or null when no target of the VM has any. */
-  readonly targetFindings: readonly (readonly Finding[] | null)[] | null;
+  /** The findings about the VM on its targets, or null when there is none. */
+  readonly targetFindings: TargetFindings | null;
   /** Each target's verdict with accepted findings left out; null when nothing can be accepted. */
   readonly gates: readonly TargetVerdict[] | null;
   readonly result: VmResult;
@@ -30,7 +41,8 @@ export interface VmState {
 
 export interface ClusterCache {
   readonly nodes: WeakMap<NodeRecord, NodeState>;
-  readonly vms: WeakMap<VmRecord, VmState>;
+  /** What each VM of the cluster's VM list was judged to last time, by position in that list. */
+  vms: { list: readonly VmRecord[]; states: VmState[] } | null;
   /** Results of whole clusters by their records: the first analysed and the last few. */
   readonly results: { record: ClusterRecord; result: ClusterResult }[];
   /** Not-read possible owners, made once: a new record each time would be a changed node each time. */
@@ -42,3 +54,27 @@ export const sameList = <T>(a: readonly T[], b: readonly T[]) =>
 
 export const sameResult = (a: TargetResult, b: TargetResult) =>
   a === b || (a.node === b.node && a.verdict === b.verdict && sameList(a.rules, b.rules));
+
+/**
+ * The findings of a cluster's nodes and VMs in report order: each node's, then each VM's own, its targets' and
+ * what its unknown channel raised. Counted first: an array grown push by push to tens of thousands costs
+ * several times as much.
+ */
+export function findingsInReportOrder(nodes: readonly NodeState[], vms: readonly VmState[]): Finding[] {
+  let count = 0;
+  for (const node of nodes) count += node.findings.length;
+  for (const vm of vms)
+    count += vm.vmFindings.length + (vm.targetFindings?.findings.length ?? 0) + vm.channelFindings.length;
+  const into: Finding[] = new Array(count);
+  let at = 0;
+  const add = (findings: readonly Finding[]) => {
+    for (let k = 0; k < findings.length; k++) into[at++] = findings[k] as Finding;
+  };
+  for (const node of nodes) add(node.findings);
+  for (const vm of vms) {
+    add(vm.vmFindings);
+    if (vm.targetFindings) add(vm.targetFindings.findings);
+    add(vm.channelFindings);
+  }
+  return into;
+}

@@ -8,12 +8,30 @@ import type { ClusterRecord, NodeRecord } from '../model/facts.js';
 import type { ClusterResult, Finding, Report } from '../model/report.js';
 import { rules as allRules } from '../rules/index.js';
 import type { Rule, RuleContext } from '../rules/types.js';
-import { type ClusterCache, type NodeState, sameList } from './analysis-state.js';
+import {
+  type ClusterCache,
+  findingsInReportOrder,
+  type NodeState,
+  sameList,
+  type VmState,
+} from './analysis-state.js';
 import type { AnalyzeOptions } from './analyze.js';
-import { judgeVm, pushFindings, type VmScope } from './judge-vm.js';
+import { judgeVm, type TargetsJudged, type VmScope } from './judge-vm.js';
 import { type Judged, judged, record } from './judged.js';
 import { nameKey, nodesWithOwners, targetNodes, unreadOwner } from './targets.js';
 import { clusterVerdict, countVerdicts, emptyCounts, targetVerdict, worstVerdict } from './verdicts.js';
+
+// A VM record's possible owners as one key, worked out once: a plan asks for each VM at each step.
+const ownerKeys = new WeakMap<readonly string[], string>();
+
+function ownersKey(owners: readonly string[]): string {
+  let key = ownerKeys.get(owners);
+  if (key === undefined) {
+    key = owners.map(nameKey).join('\u0000');
+    ownerKeys.set(owners, key);
+  }
+  return key;
+}
 
 export interface Analyzer {
   analyze(clusters: readonly ClusterRecord[]): Report;
@@ -35,12 +53,12 @@ export function createAnalyzer(options: AnalyzeOptions, remember = true): Analyz
   function analyzeCluster(cluster: ClusterRecord): ClusterResult {
     let cache = caches.get(cluster.name);
     if (!cache) {
-      cache = { nodes: new WeakMap(), vms: new WeakMap(), results: [], unread: new Map() };
+      cache = { nodes: new WeakMap(), vms: null, results: [], unread: new Map() };
       caches.set(cluster.name, cache);
     }
     const known = cache.results.find((r) => r.record === cluster)?.result;
     if (known) return known;
-    const { nodes: nodeCache, vms: vmCache, unread } = cache;
+    const { nodes: nodeCache, unread } = cache;
     const context: RuleContext = {
       now: options.now,
       expiryWarningDays: options.expiryWarningDays ?? DEFAULT_EXPIRY_WARNING_DAYS,
@@ -102,13 +120,10 @@ export function createAnalyzer(options: AnalyzeOptions, remember = true): Analyz
     });
     const nodesByKey = new Map<string, NodeRecord>(nodes.map((node) => [nameKey(node.name), node]));
     const everyNode = nodes.filter((node) => !node.drained);
-    const findings: Finding[] = [];
+    const ownerTargets = new Map<string, NodeRecord[]>();
+    const shared = new Map<readonly NodeRecord[], Map<string, TargetsJudged>>();
     const states = new Map<NodeRecord, NodeState>();
-    for (const node of nodes) {
-      const state = nodeState(node);
-      states.set(node, state);
-      for (const f of state.findings) findings.push(f);
-    }
+    for (const node of nodes) states.set(node, nodeState(node));
 
     const scope: VmScope = {
       cluster: cluster.name,
@@ -116,18 +131,40 @@ export function createAnalyzer(options: AnalyzeOptions, remember = true): Analyz
       vmRules,
       targetRules,
       accept,
-      // VMs with no possible owners (most, on a real cluster) share one list: no array per VM and step.
-      targetsOf: (vm) => (vm.possibleOwners.length === 0 ? everyNode : targetNodes(vm, nodesByKey, nodes)),
+      // VMs with no possible owners (most, on a real cluster) share one list, and VMs with the same owners
+      // another: no array per VM and step.
+      targetsOf: (vm) => {
+        if (vm.possibleOwners.length === 0) return everyNode;
+        const key = ownersKey(vm.possibleOwners);
+        let targets = ownerTargets.get(key);
+        if (!targets) {
+          targets = targetNodes(vm, nodesByKey, nodes);
+          ownerTargets.set(key, targets);
+        }
+        return targets;
+      },
       nodeState: (node) => states.get(node) ?? nodeState(node),
+      shared: (targets) => {
+        let byHits = shared.get(targets);
+        if (!byHits) {
+          byHits = new Map();
+          shared.set(targets, byHits);
+        }
+        return byHits;
+      },
       targetResult,
       finding,
     };
-    const vms = cluster.vms.map((vm) => {
-      const state = judgeVm(scope, vm, remember ? vmCache.get(vm) : undefined);
-      if (remember) vmCache.set(vm, state);
-      pushFindings(findings, state);
+    // A what-if changes nodes, never VMs: the same list of VM records, judged last time position by position.
+    const lastStates = cache.vms?.list === cluster.vms ? cache.vms.states : null;
+    const vmStates: VmState[] = new Array(cluster.vms.length);
+    const vms = cluster.vms.map((vm, i) => {
+      const state = judgeVm(scope, vm, lastStates?.[i]);
+      vmStates[i] = state;
       return state.result;
     });
+    const findings = findingsInReportOrder([...states.values()], vmStates);
+    if (remember) cache.vms = { list: cluster.vms, states: vmStates };
     // Cluster-wide evidence about the VMs that are judged: findings only, no verdict changes.
     // A cluster-wide fact missing (a node that could not list its VMs, inventory-unread) may hide a VM at risk.
     let clusterFactsMissing = false;
@@ -152,7 +189,7 @@ export function createAnalyzer(options: AnalyzeOptions, remember = true): Analyz
     // The first (the clusters as they are) and the last three: a plan's many steps are not all kept.
     if (remember) {
       cache.results.push({ record: cluster, result });
-      if (cache.results.length > 4) cache.results.splice(1, 1);
+      if (cache.results.length > 2) cache.results.splice(1, 1);
     }
     return result;
   }
@@ -174,7 +211,7 @@ export function createAnalyzer(options: AnalyzeOptions, remember = true): Analyz
       };
       if (remember) {
         recent.push(report);
-        if (recent.length > 4) recent.shift();
+        if (recent.length > 2) recent.shift();
       }
       return report;
     },

@@ -6,17 +6,26 @@ import type { Finding, TargetResult, TargetVerdict, VmResult, VmVerdict } from '
 import activationUnknown, { activationUnknownMessage } from '../rules/activation-unknown.js';
 import type { Rule, RuleContext, Severity } from '../rules/types.js';
 import type { Acceptor } from './accept.js';
-import { type NodeState, sameList, sameResult, type VmState } from './analysis-state.js';
+import {
+  type NodeState,
+  sameList,
+  sameResult,
+  type TargetFindings,
+  type VmApplicability,
+  type VmState,
+} from './analysis-state.js';
 import {
   gateVerdict,
   type Judged,
   judged,
+  judgedKey,
   NOTHING,
   openSeverities,
   record,
   sameJudged,
   vmGate,
 } from './judged.js';
+import { changedSpan, spliced, splicedFindings } from './target-span.js';
 import { judgeUnknownChannel } from './unknown-channel.js';
 import { vmVerdict } from './verdicts.js';
 
@@ -28,6 +37,11 @@ export interface VmScope {
   readonly accept: Acceptor | undefined;
   readonly targetsOf: (vm: VmRecord) => readonly NodeRecord[];
   readonly nodeState: (node: NodeRecord) => NodeState;
+  /**
+   * What VMs with these targets, hit on none of them, were judged to in this analysis, by their own hits
+   * (judgedKey): on a real cluster most VMs are judged alike, and share one list of results.
+   */
+  readonly shared: (targets: readonly NodeRecord[]) => Map<string, TargetsJudged>;
   /** The result on a node, shared by VMs with the same hits there. */
   readonly targetResult: (
     node: NodeState,
@@ -46,6 +60,14 @@ export interface VmScope {
 }
 
 const NONE: readonly Finding[] = [];
+const NO_POSITIONS: readonly number[] = [];
+
+export interface TargetsJudged {
+  readonly results: readonly TargetResult[];
+  readonly gates: readonly TargetVerdict[] | null;
+  readonly verdict: VmVerdict;
+  readonly gate: VmVerdict;
+}
 
 function vmResult(
   vm: VmRecord,
@@ -69,34 +91,15 @@ function vmResult(
   };
 }
 
-/** Where `node` was in the targets judged last time: usually at i, or one off after a node left or joined. */
-function keptIndex(kept: readonly NodeRecord[], node: NodeRecord, i: number, shift: number): number {
-  const at = i + shift;
-  if (kept[at] === node) return at;
-  if (kept[at + 1] === node) return at + 1;
-  if (kept[at - 1] === node) return at - 1;
-  return kept.indexOf(node);
-}
-
-// A VM record does not change; a plan judges the same record in each of its steps.
-const applicabilities = new WeakMap<VmRecord, ReturnType<typeof vmApplicability>>();
-
-function applicabilityOf(vm: VmRecord): ReturnType<typeof vmApplicability> {
-  let applicability = applicabilities.get(vm);
-  if (!applicability) {
-    applicability = vmApplicability(vm);
-    applicabilities.set(vm, applicability);
-  }
-  return applicability;
-}
-
 export function judgeVm(scope: VmScope, vm: VmRecord, lastState: VmState | undefined): VmState {
   let last = lastState;
-  const applicability = applicabilityOf(vm);
+  // The same record as last time (analyzer.ts): what makes it one AVMA concerns is known already.
+  const applicability = last ? last.applicability : vmApplicability(vm);
   if (!applicability.applies) {
     if (last) return last;
     const result = vmResult(vm, applicability.reason, 'not-applicable', 'not-applicable', []);
     return {
+      applicability,
       targets: [],
       onVm: NOTHING,
       results: [],
@@ -116,8 +119,9 @@ export function judgeVm(scope: VmScope, vm: VmRecord, lastState: VmState | undef
   const { context, accept } = scope;
   let onVm = NOTHING;
   let vmFindings: Finding[] | null = null;
+  const onItsTargets = { vm, targets };
   for (const rule of scope.vmRules) {
-    const hit = rule.checkVm?.({ vm, targets }, context);
+    const hit = rule.checkVm?.(onItsTargets, context);
     if (!hit) continue;
     if (onVm === NOTHING) onVm = judged();
     vmFindings ??= [];
@@ -125,44 +129,34 @@ export function judgeVm(scope: VmScope, vm: VmRecord, lastState: VmState | undef
   }
   // Targets on nodes that did not change keep what they had, unless the VM's own hits changed.
   const kept = last && sameJudged(last.onVm, onVm) ? last : null;
+  const { from, to, oldTo } = kept
+    ? changedSpan(kept.targets, targets)
+    : { from: 0, to: targets.length, oldTo: 0 };
   const forVm = accept?.forVm;
-  const results: TargetResult[] = new Array(targets.length);
-  const gates: TargetVerdict[] | null = accept ? new Array(targets.length) : null;
-  let owns: (readonly Finding[] | null)[] | null = null;
-  let shift = 0;
-  for (let i = 0; i < targets.length; i++) {
+  const count = to - from;
+  const middle: TargetResult[] = new Array(count);
+  const middleGates: TargetVerdict[] | null = accept ? new Array(count) : null;
+  let middleFindings: Finding[] | null = null;
+  let middleAt: number[] | null = null;
+  for (let i = from; i < to; i++) {
     const node = targets[i] as NodeRecord;
-    const j = kept ? keptIndex(kept.targets, node, i, shift) : -1;
-    if (kept && j >= 0) {
-      shift = j - i;
-      results[i] = kept.results[j] as TargetResult;
-      if (gates) gates[i] = kept.gates?.[j] ?? 'ok';
-      const own = kept.targetFindings?.[j];
-      if (own) {
-        owns ??= new Array(targets.length).fill(null);
-        owns[i] = own;
-      }
-      continue;
-    }
     const state = scope.nodeState(node);
     let onTarget: Judged | null = null;
-    let own: Finding[] | null = null;
+    const pair = { vm, node };
     for (const rule of scope.targetRules) {
-      const hit = rule.checkTarget?.({ vm, node }, context);
+      const hit = rule.checkTarget?.(pair, context);
       if (!hit) continue;
       onTarget ??= judged();
-      own ??= [];
-      record(onTarget, rule, scope.finding(own, rule, node.name, vm.name, hit.message));
-    }
-    if (own) {
-      owns ??= new Array(targets.length).fill(null);
-      owns[i] = own;
+      middleFindings ??= [];
+      middleAt ??= [];
+      record(onTarget, rule, scope.finding(middleFindings, rule, node.name, vm.name, hit.message));
+      middleAt.push(i);
     }
     const result = scope.targetResult(state, node.name, onVm, onTarget);
     // The object the VM had here, when equal: successive states then share whole VMs.
     const before = last?.results[i];
-    results[i] = before && sameResult(before, result) ? before : result;
-    if (gates || open) {
+    middle[i - from] = before && sameResult(before, result) ? before : result;
+    if (middleGates || open) {
       // An ignore entry naming this VM can accept a node-wide finding for it alone.
       const lifted = forVm
         ? (k: number) =>
@@ -174,31 +168,49 @@ export function judgeVm(scope: VmScope, vm: VmRecord, lastState: VmState | undef
             }) !== null
         : undefined;
       if (open) open.push(openSeverities(state.judged, onVm, onTarget, lifted));
-      else if (gates) gates[i] = gateVerdict(state.judged, onVm, onTarget, lifted);
+      else if (middleGates) middleGates[i - from] = gateVerdict(state.judged, onVm, onTarget, lifted);
     }
   }
-  if (open)
-    return unknownChannel(scope, vm, applicability.reason, {
+  const targetFindings = splicedFindings(kept?.targetFindings ?? null, from, oldTo, to, {
+    findings: middleFindings ?? NONE,
+    at: middleAt ?? NO_POSITIONS,
+  });
+  if (open) {
+    const results = kept ? spliced(kept.results, from, oldTo, middle) : middle;
+    return unknownChannel(scope, vm, applicability, {
       targets,
       onVm,
       results,
-      owns,
+      targetFindings,
       vmFindings,
       open,
     });
-  const same = last !== undefined && sameList(last.results, results);
-  const verdict = vmVerdict(results);
-  const gate = gates ? vmGate(gates) : verdict;
+  }
+  // A VM hit on none of its targets has the results of every other VM with its targets and own hits.
+  const sharing = !forVm && targetFindings === null;
+  const byHits = sharing ? scope.shared(targets) : null;
+  const key = byHits ? judgedKey(onVm) : '';
+  let targetsJudged = byHits?.get(key);
+  if (!targetsJudged) {
+    const results = kept ? spliced(kept.results, from, oldTo, middle) : middle;
+    const gates = middleGates && kept?.gates ? spliced(kept.gates, from, oldTo, middleGates) : middleGates;
+    const verdict = vmVerdict(results);
+    targetsJudged = { results, gates, verdict, gate: gates ? vmGate(gates) : verdict };
+    byHits?.set(key, targetsJudged);
+  }
+  const { verdict, gate } = targetsJudged;
+  const same = last !== undefined && sameList(last.results, targetsJudged.results);
   const result =
     last && same && last.result.gate === gate
       ? last.result
-      : vmResult(vm, applicability.reason, verdict, gate, results);
+      : vmResult(vm, applicability.reason, verdict, gate, targetsJudged.results);
   return {
+    applicability,
     targets,
     onVm,
-    results: last && same ? last.results : results,
-    targetFindings: owns,
-    gates,
+    results: last && same ? last.results : targetsJudged.results,
+    targetFindings,
+    gates: targetsJudged.gates,
     result,
     vmFindings: vmFindings ?? NONE,
     channelFindings: NONE,
@@ -209,12 +221,12 @@ export function judgeVm(scope: VmScope, vm: VmRecord, lastState: VmState | undef
 function unknownChannel(
   scope: VmScope,
   vm: VmRecord,
-  reason: string | null,
+  applicability: VmApplicability,
   judgedVm: {
     targets: readonly NodeRecord[];
     onVm: Judged;
     results: readonly TargetResult[];
-    owns: (readonly Finding[] | null)[] | null;
+    targetFindings: TargetFindings | null;
     vmFindings: Finding[] | null;
     open: readonly (readonly Severity[])[];
   },
@@ -232,21 +244,14 @@ function unknownChannel(
   const verdict = vmVerdict(results);
   const gate = scope.accept ? vmGate(gates) : verdict;
   return {
+    applicability,
     targets: judgedVm.targets,
     onVm: judgedVm.onVm,
     results,
-    targetFindings: judgedVm.owns,
+    targetFindings: judgedVm.targetFindings,
     gates: scope.accept ? gates : null,
-    result: vmResult(vm, reason, verdict, gate, results),
+    result: vmResult(vm, applicability.reason, verdict, gate, results),
     vmFindings: judgedVm.vmFindings ?? NONE,
     channelFindings,
   };
-}
-
-/** A VM's findings in report order: its own, then each target's, then what its unknown channel raised. */
-export function pushFindings(into: Finding[], state: VmState): void {
-  for (const f of state.vmFindings) into.push(f);
-  if (state.targetFindings)
-    for (const own of state.targetFindings) if (own) for (const f of own) into.push(f);
-  for (const f of state.channelFindings) into.push(f);
 }

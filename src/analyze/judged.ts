@@ -30,6 +30,14 @@ export function sameJudged(a: Judged, b: Judged): boolean {
   return true;
 }
 
+/** What sameJudged compares, as one string. */
+export function judgedKey(a: Judged): string {
+  if (a.ids.length === 0) return '';
+  let key = '';
+  for (let i = 0; i < a.ids.length; i++) key += `${a.accepted[i] ? '+' : '-'}${a.ids[i]} `;
+  return key;
+}
+
 /** The target's verdict with accepted findings left out; `lifted(i)` accepts the node's entry i for this VM. */
 export function gateVerdict(
   onNode: Judged,

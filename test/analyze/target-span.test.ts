@@ -1,0 +1,66 @@
+// The part of a VM's targets that changed since last time, and lists patched in that part only.
+import { describe, expect, it } from 'vitest';
+import type { TargetFindings } from '../../src/analyze/analysis-state.js';
+import { changedSpan, spliced, splicedFindings } from '../../src/analyze/target-span.js';
+import type { NodeRecord } from '../../src/model/facts.js';
+import type { Finding } from '../../src/model/report.js';
+
+const node = (name: string) => ({ name }) as NodeRecord;
+const [A, B, C, D, E] = ['A', 'B', 'C', 'D', 'E'].map(node) as [
+  NodeRecord,
+  NodeRecord,
+  NodeRecord,
+  NodeRecord,
+  NodeRecord,
+];
+const finding = (node: string) => ({ rule: 'r', node }) as Finding;
+
+describe('changedSpan', () => {
+  it.each([
+    ['nothing changed', [A, B, C], [A, B, C], { from: 3, to: 3, oldTo: 3 }],
+    ['a node drained', [A, B, C], [A, C], { from: 1, to: 1, oldTo: 2 }],
+    ['a node back', [A, C], [A, B, C], { from: 1, to: 2, oldTo: 1 }],
+    ['a node replaced', [A, B, C], [A, D, C], { from: 1, to: 2, oldTo: 2 }],
+    ['the first and last replaced', [A, B, C], [D, B, E], { from: 0, to: 3, oldTo: 3 }],
+    ['every node gone', [A, B], [], { from: 0, to: 0, oldTo: 2 }],
+    ['a repeated node', [A, A, A], [A, A], { from: 2, to: 2, oldTo: 3 }],
+  ])('%s', (_what, old, now, span) => {
+    expect(changedSpan(old, now)).toEqual(span);
+  });
+});
+
+describe('spliced', () => {
+  it('replaces, removes and inserts in place, leaving the old list as it was', () => {
+    const old = ['a', 'b', 'c'];
+    expect(spliced(old, 1, 2, ['x'])).toEqual(['a', 'x', 'c']);
+    expect(spliced(old, 1, 2, [])).toEqual(['a', 'c']);
+    expect(spliced(old, 1, 1, ['x', 'y'])).toEqual(['a', 'x', 'y', 'b', 'c']);
+    expect(old).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('splicedFindings', () => {
+  const kept: TargetFindings = {
+    findings: [finding('A'), finding('C'), finding('C'), finding('E')],
+    at: [0, 2, 2, 4],
+  };
+  const none: TargetFindings = { findings: [], at: [] };
+
+  it('drops the findings of a removed target and moves the later ones down', () => {
+    const after = splicedFindings(kept, 2, 3, 2, none);
+    expect(after?.findings.map((f) => f.node)).toEqual(['A', 'E']);
+    expect(after?.at).toEqual([0, 3]);
+  });
+
+  it('inserts the findings of a new target in target order', () => {
+    const after = splicedFindings(kept, 1, 1, 2, { findings: [finding('B')], at: [1] });
+    expect(after?.findings.map((f) => f.node)).toEqual(['A', 'B', 'C', 'C', 'E']);
+    expect(after?.at).toEqual([0, 1, 3, 3, 5]);
+  });
+
+  it('keeps the same object when nothing moves, and none when no finding is left', () => {
+    expect(splicedFindings(kept, 1, 2, 2, none)).toBe(kept);
+    expect(splicedFindings({ findings: [finding('A')], at: [0] }, 0, 1, 0, none)).toBeNull();
+    expect(splicedFindings(null, 0, 0, 1, none)).toBeNull();
+  });
+});
