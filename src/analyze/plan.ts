@@ -5,6 +5,7 @@ import type { ClusterRecord } from '../model/facts.js';
 import type { Report, VerdictCounts } from '../model/report.js';
 import { type GateResult, type GateVerdict, worseGate } from './gate.js';
 import { type Judgement, type JudgeOptions, makeJudge } from './judge.js';
+import { riskChanges } from './risk-changes.js';
 import type { OrderSuggestion } from './suggest-order.js';
 import { applyChanges, type Change } from './what-if.js';
 
@@ -44,13 +45,6 @@ export interface PlanJudgement {
 
 export const vmKey = (cluster: string, vm: string) => `${cluster}/${vm}`;
 
-function atRisk(report: Report): Set<string> {
-  const keys = new Set<string>();
-  for (const c of report.clusters)
-    for (const vm of c.vms) if (vm.gate === 'at-risk') keys.add(vmKey(c.name, vm.name));
-  return keys;
-}
-
 export function nowhereToGo(report: Report): string[] {
   return report.clusters.flatMap((c) =>
     c.vms
@@ -70,12 +64,13 @@ export function judgePlan(
   const initial = judgeStep(clusters);
   const results: StepJudgement[] = [];
   let state: readonly ClusterRecord[] = clusters;
-  let before = atRisk(initial.report);
+  let before = initial.report;
   for (const step of steps) {
     // The same as applying every change so far to the clusters, but nodes keep their records across steps.
     state = applyChanges(state, step.changes);
     const judgement = judgeStep(state);
-    const after = atRisk(judgement.report);
+    const after = judgement.report;
+    const changed = riskChanges(before, after, (vm) => vm.gate === 'at-risk');
     const at = state;
     results.push({
       title: step.title,
@@ -85,8 +80,8 @@ export function judgePlan(
       get judgement() {
         return judgeStep(at);
       },
-      newlyAtRisk: [...after].filter((key) => !before.has(key)),
-      recovered: [...before].filter((key) => !after.has(key)),
+      newlyAtRisk: changed.newly.map((ref) => vmKey(ref.cluster, ref.vm)),
+      recovered: changed.recovered.map((ref) => vmKey(ref.cluster, ref.vm)),
       nowhere: nowhereToGo(judgement.report),
     });
     before = after;

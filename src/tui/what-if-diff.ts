@@ -1,5 +1,6 @@
 // Which VMs a what-if changes: at risk now and not before (newly at risk), or the other way round (recovered),
 // by comparing the judgement with the changes to the one without.
+import { riskChanges } from '../analyze/risk-changes.js';
 import type { Report } from '../model/report.js';
 
 export type VmChange = 'newly-at-risk' | 'recovered';
@@ -22,21 +23,9 @@ export const NO_DIFF: WhatIfDiff = { changed: new Map(), newlyAtRisk: 0, recover
 
 export function whatIfDiff(before: Report, after: Report): WhatIfDiff {
   if (before === after) return NO_DIFF;
-  const wasAtRisk = new Set<string>();
-  for (const cluster of before.clusters)
-    for (const vm of cluster.vms) if (vm.verdict === 'at-risk') wasAtRisk.add(vmKey(cluster.name, vm.name));
+  const { newly, recovered } = riskChanges(before, after, (vm) => vm.verdict === 'at-risk');
   const changed = new Map<string, VmChange>();
-  let newlyAtRisk = 0;
-  for (const cluster of after.clusters) {
-    for (const vm of cluster.vms) {
-      const key = vmKey(cluster.name, vm.name);
-      const now = vm.verdict === 'at-risk';
-      const was = wasAtRisk.has(key);
-      if (now && !was) {
-        changed.set(key, 'newly-at-risk');
-        newlyAtRisk++;
-      } else if (!now && was) changed.set(key, 'recovered');
-    }
-  }
-  return { changed, newlyAtRisk, recovered: changed.size - newlyAtRisk };
+  for (const ref of newly) changed.set(vmKey(ref.cluster, ref.vm), 'newly-at-risk');
+  for (const ref of recovered) changed.set(vmKey(ref.cluster, ref.vm), 'recovered');
+  return { changed, newlyAtRisk: newly.length, recovered: recovered.length };
 }
