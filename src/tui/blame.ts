@@ -34,14 +34,22 @@ export function failsBecauseOfNode(target: TargetResult, blame = blamesNode): bo
   return blamed;
 }
 
-/** Per node name, how many VMs fail because of it. One pass over the targets: 64 nodes x 8,000 VMs. */
+const failing = new WeakMap<ClusterResult, Map<string, number>>();
+
+/**
+ * Per node name, how many VMs fail because of it. VMs judged alike share one list of targets (judge-vm.ts):
+ * each list is looked at once, and counted for every VM that has it.
+ */
 export function failingByNode(cluster: ClusterResult, blame = blamesNode): Map<string, number> {
+  const known = blame === blamesNode ? failing.get(cluster) : undefined;
+  if (known) return known;
+  const vmsWith = new Map<readonly TargetResult[], number>();
+  for (const vm of cluster.vms) vmsWith.set(vm.targets, (vmsWith.get(vm.targets) ?? 0) + 1);
   const counts = new Map<string, number>();
-  for (const vm of cluster.vms) {
-    for (const target of vm.targets) {
-      if (failsBecauseOfNode(target, blame)) counts.set(target.node, (counts.get(target.node) ?? 0) + 1);
-    }
-  }
+  for (const [targets, vms] of vmsWith)
+    for (const target of targets)
+      if (failsBecauseOfNode(target, blame)) counts.set(target.node, (counts.get(target.node) ?? 0) + vms);
+  if (blame === blamesNode) failing.set(cluster, counts);
   return counts;
 }
 
