@@ -95,8 +95,11 @@ class Canonical {
 
 function declaredVm(canonical: Canonical, vm: VmConfig, settings: ActivationSettings | undefined): VmRecord {
   const { guest } = vm;
+  // No object spreads: a config holds thousands of VMs, and a spread copies through a generic path.
+  const { activation, activationBasis } = resolveActivation(vm.name, settings, vm.activation);
   return {
-    ...resolveActivation(vm.name, settings, vm.activation),
+    activation,
+    activationBasis,
     name: vm.name,
     owner: vm.owner ? canonical.name(vm.owner) : null,
     state: null,
@@ -104,11 +107,11 @@ function declaredVm(canonical: Canonical, vm: VmConfig, settings: ActivationSett
     kvp: vm.kvp,
     guest: guest
       ? guestFromDeclared({
-          ...(guest.release && { release: guest.release }),
-          ...(guest.edition && { edition: guest.edition.family }),
-          ...(guest.os && { os: guest.os }),
-          ...(guest.build !== undefined && { build: guest.build }),
-          ...(guest.edition && { semiAnnual: isSemiAnnualEditionId(guest.edition.text) }),
+          release: guest.release || undefined,
+          edition: guest.edition?.family,
+          os: guest.os || undefined,
+          build: guest.build,
+          semiAnnual: guest.edition ? isSemiAnnualEditionId(guest.edition.text) : undefined,
         })
       : null,
   };
