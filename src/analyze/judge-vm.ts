@@ -25,7 +25,7 @@ import {
   sameJudged,
   vmGate,
 } from './judged.js';
-import { changedSpan, spliced, splicedFindings } from './target-span.js';
+import { commonHead, commonTail, spliced, splicedFindings } from './target-span.js';
 import { judgeUnknownChannel } from './unknown-channel.js';
 import { vmVerdict } from './verdicts.js';
 
@@ -91,6 +91,37 @@ function vmResult(
   };
 }
 
+/**
+ * The VM's own hits (rules that judge the VM and its list of targets). The same hits with the same messages as
+ * last time keep last time's findings: a drain asks again of thousands of VMs whose own findings do not change.
+ */
+function judgeOnItsOwn(
+  scope: VmScope,
+  vm: VmRecord,
+  targets: readonly NodeRecord[],
+  last: VmState | undefined,
+): { onVm: Judged; vmFindings: readonly Finding[] } {
+  let hits: { rule: Rule; message: string }[] | null = null;
+  const onItsTargets = { vm, targets };
+  for (const rule of scope.vmRules) {
+    const hit = rule.checkVm?.(onItsTargets, scope.context);
+    if (hit) (hits ??= []).push({ rule, message: hit.message });
+  }
+  if (!hits) return { onVm: NOTHING, vmFindings: NONE };
+  const had = last?.vmFindings;
+  if (
+    last &&
+    had?.length === hits.length &&
+    hits.every((hit, i) => had[i]?.rule === hit.rule.id && had[i]?.message === hit.message)
+  )
+    return { onVm: last.onVm, vmFindings: had };
+  const onVm = judged();
+  const vmFindings: Finding[] = [];
+  for (const { rule, message } of hits)
+    record(onVm, rule, scope.finding(vmFindings, rule, null, vm.name, message));
+  return { onVm, vmFindings };
+}
+
 export function judgeVm(scope: VmScope, vm: VmRecord, lastState: VmState | undefined): VmState {
   let last = lastState;
   // The same record as last time (analyzer.ts): what makes it one AVMA concerns is known already.
@@ -117,21 +148,13 @@ export function judgeVm(scope: VmScope, vm: VmRecord, lastState: VmState | undef
   const open: Severity[][] | null = vm.activation === 'unknown' ? [] : null;
   if (open) last = undefined;
   const { context, accept } = scope;
-  let onVm = NOTHING;
-  let vmFindings: Finding[] | null = null;
-  const onItsTargets = { vm, targets };
-  for (const rule of scope.vmRules) {
-    const hit = rule.checkVm?.(onItsTargets, context);
-    if (!hit) continue;
-    if (onVm === NOTHING) onVm = judged();
-    vmFindings ??= [];
-    record(onVm, rule, scope.finding(vmFindings, rule, null, vm.name, hit.message));
-  }
+  const { onVm, vmFindings } = judgeOnItsOwn(scope, vm, targets, last);
   // Targets on nodes that did not change keep what they had, unless the VM's own hits changed.
   const kept = last && sameJudged(last.onVm, onVm) ? last : null;
-  const { from, to, oldTo } = kept
-    ? changedSpan(kept.targets, targets)
-    : { from: 0, to: targets.length, oldTo: 0 };
+  const from = kept ? commonHead(kept.targets, targets) : 0;
+  const tail = kept ? commonTail(kept.targets, targets, from) : 0;
+  const to = targets.length - tail;
+  const oldTo = kept ? kept.targets.length - tail : 0;
   const forVm = accept?.forVm;
   const count = to - from;
   const middle: TargetResult[] = new Array(count);
@@ -171,10 +194,14 @@ export function judgeVm(scope: VmScope, vm: VmRecord, lastState: VmState | undef
       else if (middleGates) middleGates[i - from] = gateVerdict(state.judged, onVm, onTarget, lifted);
     }
   }
-  const targetFindings = splicedFindings(kept?.targetFindings ?? null, from, oldTo, to, {
-    findings: middleFindings ?? NONE,
-    at: middleAt ?? NO_POSITIONS,
-  });
+  const targetFindings = splicedFindings(
+    kept?.targetFindings ?? null,
+    from,
+    oldTo,
+    to,
+    middleFindings ?? NONE,
+    middleAt ?? NO_POSITIONS,
+  );
   if (open) {
     const results = kept ? spliced(kept.results, from, oldTo, middle) : middle;
     return unknownChannel(scope, vm, applicability, {
@@ -212,7 +239,7 @@ export function judgeVm(scope: VmScope, vm: VmRecord, lastState: VmState | undef
     targetFindings,
     gates: targetsJudged.gates,
     result,
-    vmFindings: vmFindings ?? NONE,
+    vmFindings,
     channelFindings: NONE,
   };
 }
@@ -227,7 +254,7 @@ function unknownChannel(
     onVm: Judged;
     results: readonly TargetResult[];
     targetFindings: TargetFindings | null;
-    vmFindings: Finding[] | null;
+    vmFindings: readonly Finding[];
     open: readonly (readonly Severity[])[];
   },
 ): VmState {
@@ -251,7 +278,7 @@ function unknownChannel(
     targetFindings: judgedVm.targetFindings,
     gates: scope.accept ? gates : null,
     result: vmResult(vm, applicability.reason, verdict, gate, results),
-    vmFindings: judgedVm.vmFindings ?? NONE,
+    vmFindings: judgedVm.vmFindings,
     channelFindings,
   };
 }

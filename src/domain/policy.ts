@@ -46,14 +46,21 @@ const GUEST_KEY_FAMILY: Partial<Record<Release, LtscRelease>> = {
 };
 
 export interface KeyFamily {
-  family: LtscRelease;
+  readonly family: LtscRelease;
   /** True when the family is inferred (a semi-annual release), not read from Microsoft's table. */
-  inferred: boolean;
+  readonly inferred: boolean;
 }
 
+// One answer per release, made once: rules ask for every VM on every node.
+const KEY_FAMILIES = new Map<Release, KeyFamily>(
+  Object.entries(GUEST_KEY_FAMILY).map(([release, family]) => [
+    release as Release,
+    Object.freeze({ family, inferred: !isLtscRelease(release as Release) }),
+  ]),
+);
+
 export function guestKeyFamily(release: Release): KeyFamily | null {
-  const family = GUEST_KEY_FAMILY[release];
-  return family ? { family, inferred: !isLtscRelease(release) } : null;
+  return KEY_FAMILIES.get(release) ?? null;
 }
 
 /** Semi-annual hosts appear in no AVMA table (domain.md 1.3): only LTSC releases are judged as hosts. */

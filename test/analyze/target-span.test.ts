@@ -1,7 +1,7 @@
 // The part of a VM's targets that changed since last time, and lists patched in that part only.
 import { describe, expect, it } from 'vitest';
 import type { TargetFindings } from '../../src/analyze/analysis-state.js';
-import { changedSpan, spliced, splicedFindings } from '../../src/analyze/target-span.js';
+import { commonHead, commonTail, spliced, splicedFindings } from '../../src/analyze/target-span.js';
 import type { NodeRecord } from '../../src/model/facts.js';
 import type { Finding } from '../../src/model/report.js';
 
@@ -15,7 +15,13 @@ const [A, B, C, D, E] = ['A', 'B', 'C', 'D', 'E'].map(node) as [
 ];
 const finding = (node: string) => ({ rule: 'r', node }) as Finding;
 
-describe('changedSpan', () => {
+const changedSpan = (old: NodeRecord[], now: NodeRecord[]) => {
+  const from = commonHead(old, now);
+  const tail = commonTail(old, now, from);
+  return { from, to: now.length - tail, oldTo: old.length - tail };
+};
+
+describe('commonHead and commonTail', () => {
   it.each([
     ['nothing changed', [A, B, C], [A, B, C], { from: 3, to: 3, oldTo: 3 }],
     ['a node drained', [A, B, C], [A, C], { from: 1, to: 1, oldTo: 2 }],
@@ -44,23 +50,22 @@ describe('splicedFindings', () => {
     findings: [finding('A'), finding('C'), finding('C'), finding('E')],
     at: [0, 2, 2, 4],
   };
-  const none: TargetFindings = { findings: [], at: [] };
 
   it('drops the findings of a removed target and moves the later ones down', () => {
-    const after = splicedFindings(kept, 2, 3, 2, none);
+    const after = splicedFindings(kept, 2, 3, 2, [], []);
     expect(after?.findings.map((f) => f.node)).toEqual(['A', 'E']);
     expect(after?.at).toEqual([0, 3]);
   });
 
   it('inserts the findings of a new target in target order', () => {
-    const after = splicedFindings(kept, 1, 1, 2, { findings: [finding('B')], at: [1] });
+    const after = splicedFindings(kept, 1, 1, 2, [finding('B')], [1]);
     expect(after?.findings.map((f) => f.node)).toEqual(['A', 'B', 'C', 'C', 'E']);
     expect(after?.at).toEqual([0, 1, 3, 3, 5]);
   });
 
   it('keeps the same object when nothing moves, and none when no finding is left', () => {
-    expect(splicedFindings(kept, 1, 2, 2, none)).toBe(kept);
-    expect(splicedFindings({ findings: [finding('A')], at: [0] }, 0, 1, 0, none)).toBeNull();
-    expect(splicedFindings(null, 0, 0, 1, none)).toBeNull();
+    expect(splicedFindings(kept, 1, 2, 2, [], [])).toBe(kept);
+    expect(splicedFindings({ findings: [finding('A')], at: [0] }, 0, 1, 0, [], [])).toBeNull();
+    expect(splicedFindings(null, 0, 0, 1, [], [])).toBeNull();
   });
 });
