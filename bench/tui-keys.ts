@@ -47,16 +47,18 @@ const first = performance.now() - started;
 const move: number[] = [];
 const view: number[] = [];
 const drain: number[] = [];
+const reset: number[] = [];
 for (let i = 0; i < 10; i++) move.push(await press('j'));
 // Views differ in every line: any new frame is the new view.
 for (const key of ['2', '3', '4', '1', '2', '1']) view.push(await press(key));
-for (let i = 0; i < 5; i++) {
+// A different node each time, as someone looking for the node to take down would.
+for (let i = 0; i < 9; i++) {
   drain.push(await press('d', (frame) => frame.includes('WHAT-IF')));
-  drain.push(await press('r', (frame) => !frame.includes('WHAT-IF')));
+  reset.push(await press('r', (frame) => !frame.includes('WHAT-IF')));
   await press('j');
 }
 app.unmount();
 process.stdout.write(
-  `${JSON.stringify({ first, move, view, drain, rssMb: process.resourceUsage().maxRSS / 1024 })}\n`,
+  `${JSON.stringify({ first, move, view, drain, reset, rssMb: process.resourceUsage().maxRSS / 1024 })}\n`,
 );
 process.exit(0);

@@ -26,7 +26,7 @@ export async function* tuiRows(): AsyncIterable<Row> {
   });
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   if (code !== 0) throw new Error(`tui-keys exited with ${code}`);
-  const figures = JSON.parse(out) as Record<'move' | 'view' | 'drain', number[]> & {
+  const figures = JSON.parse(out) as Record<'move' | 'view' | 'drain' | 'reset', number[]> & {
     first: number;
     rssMb: number;
   };
@@ -46,5 +46,6 @@ export async function* tuiRows(): AsyncIterable<Row> {
   };
   yield row('move the cursor (j)', figures.move);
   yield row('switch views (1-4)', figures.view);
-  yield row('what-if drain (d) and reset (r)', figures.drain);
+  yield row('what-if drain (d)', figures.drain);
+  yield row('what-if reset (r)', figures.reset);
 }
