@@ -2,7 +2,14 @@
 // records. Pure.
 import type { vmApplicability } from '../domain/policy.js';
 import type { ClusterRecord, NodeRecord, VmRecord } from '../model/facts.js';
-import type { ClusterResult, Finding, TargetResult, TargetVerdict, VmResult } from '../model/report.js';
+import type {
+  ClusterResult,
+  Finding,
+  TargetResult,
+  TargetVerdict,
+  VmResult,
+  VmVerdict,
+} from '../model/report.js';
 import type { Judged } from './judged.js';
 
 export interface NodeState {
@@ -22,16 +29,24 @@ export interface TargetFindings {
   readonly at: readonly number[];
 }
 
+/** A VM's results on its targets and what they roll up to: VMs judged alike share one (judge-vm.ts). */
+export interface TargetsJudged {
+  readonly results: readonly TargetResult[];
+  /** Each target's verdict with accepted findings left out; null when nothing can be accepted. */
+  readonly gates: readonly TargetVerdict[] | null;
+  readonly verdict: VmVerdict;
+  readonly gate: VmVerdict;
+}
+
 export interface VmState {
   /** Whether AVMA concerns the VM at all, from its record alone. */
   readonly applicability: VmApplicability;
   readonly targets: readonly NodeRecord[];
   readonly onVm: Judged;
-  readonly results: readonly TargetResult[];
+  /** Its results on its targets, shared by the VMs judged alike. */
+  readonly judged: TargetsJudged;
   /** The findings about the VM on its targets, or null when there is none. */
   readonly targetFindings: TargetFindings | null;
-  /** Each target's verdict with accepted findings left out; null when nothing can be accepted. */
-  readonly gates: readonly TargetVerdict[] | null;
   readonly result: VmResult;
   /** The VM's own findings (each target's are in targetFindings). */
   readonly vmFindings: readonly Finding[];

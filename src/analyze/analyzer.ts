@@ -13,10 +13,11 @@ import {
   findingsInReportOrder,
   type NodeState,
   sameList,
+  type TargetsJudged,
   type VmState,
 } from './analysis-state.js';
 import type { AnalyzeOptions } from './analyze.js';
-import { judgeVm, type TargetsJudged, type VmScope } from './judge-vm.js';
+import { judgeVm, type VmScope } from './judge-vm.js';
 import { type Judged, judged, record } from './judged.js';
 import { nameKey, nodesWithOwners, targetNodes, unreadOwner } from './targets.js';
 import { clusterVerdict, countVerdicts, emptyCounts, targetVerdict, worstVerdict } from './verdicts.js';
@@ -122,6 +123,10 @@ export function createAnalyzer(options: AnalyzeOptions, remember = true): Analyz
     const everyNode = nodes.filter((node) => !node.drained);
     const ownerTargets = new Map<string, NodeRecord[]>();
     const shared = new Map<readonly NodeRecord[], Map<string, TargetsJudged>>();
+    const transitions = new Map<
+      TargetsJudged,
+      { targets: readonly NodeRecord[]; alike: Map<string, TargetsJudged> }
+    >();
     const states = new Map<NodeRecord, NodeState>();
     for (const node of nodes) states.set(node, nodeState(node));
 
@@ -151,6 +156,17 @@ export function createAnalyzer(options: AnalyzeOptions, remember = true): Analyz
           shared.set(targets, byHits);
         }
         return byHits;
+      },
+      rememberHits: remember,
+      transitions: (from, targets) => {
+        if (!remember) return null;
+        let after = transitions.get(from);
+        if (!after) {
+          after = { targets, alike: new Map() };
+          transitions.set(from, after);
+        }
+        // VMs that shared `from` had the same targets before; a VM whose targets now differ judges alone.
+        return after.targets === targets ? after.alike : null;
       },
       targetResult,
       finding,

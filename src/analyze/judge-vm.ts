@@ -11,9 +11,11 @@ import {
   sameList,
   sameResult,
   type TargetFindings,
+  type TargetsJudged,
   type VmApplicability,
   type VmState,
 } from './analysis-state.js';
+import { judgeOnItsOwn } from './judge-own.js';
 import {
   gateVerdict,
   type Judged,
@@ -37,11 +39,21 @@ export interface VmScope {
   readonly accept: Acceptor | undefined;
   readonly targetsOf: (vm: VmRecord) => readonly NodeRecord[];
   readonly nodeState: (node: NodeRecord) => NodeState;
+  /** The analyzer remembers: VMs with hits on their targets are worth sharing results between too. */
+  readonly rememberHits: boolean;
   /**
-   * What VMs with these targets, hit on none of them, were judged to in this analysis, by their own hits
-   * (judgedKey): on a real cluster most VMs are judged alike, and share one list of results.
+   * What VMs with these targets were judged to in this analysis, by their own hits and their hits on each
+   * target: on a real cluster most VMs are judged alike, and share one list of results.
    */
   readonly shared: (targets: readonly NodeRecord[]) => Map<string, TargetsJudged>;
+  /**
+   * What VMs that had `from` were judged to with these targets in this analysis, by their hits on the targets
+   * judged again: VMs that shared their results before a change share them after it. Null when not kept.
+   */
+  readonly transitions: (
+    from: TargetsJudged,
+    targets: readonly NodeRecord[],
+  ) => Map<string, TargetsJudged> | null;
   /** The result on a node, shared by VMs with the same hits there. */
   readonly targetResult: (
     node: NodeState,
@@ -61,13 +73,12 @@ export interface VmScope {
 
 const NONE: readonly Finding[] = [];
 const NO_POSITIONS: readonly number[] = [];
-
-export interface TargetsJudged {
-  readonly results: readonly TargetResult[];
-  readonly gates: readonly TargetVerdict[] | null;
-  readonly verdict: VmVerdict;
-  readonly gate: VmVerdict;
-}
+const NOT_JUDGED: TargetsJudged = {
+  results: [],
+  gates: null,
+  verdict: 'not-applicable',
+  gate: 'not-applicable',
+};
 
 function vmResult(
   vm: VmRecord,
@@ -91,37 +102,6 @@ function vmResult(
   };
 }
 
-/**
- * The VM's own hits (rules that judge the VM and its list of targets). The same hits with the same messages as
- * last time keep last time's findings: a drain asks again of thousands of VMs whose own findings do not change.
- */
-function judgeOnItsOwn(
-  scope: VmScope,
-  vm: VmRecord,
-  targets: readonly NodeRecord[],
-  last: VmState | undefined,
-): { onVm: Judged; vmFindings: readonly Finding[] } {
-  let hits: { rule: Rule; message: string }[] | null = null;
-  const onItsTargets = { vm, targets };
-  for (const rule of scope.vmRules) {
-    const hit = rule.checkVm?.(onItsTargets, scope.context);
-    if (hit) (hits ??= []).push({ rule, message: hit.message });
-  }
-  if (!hits) return { onVm: NOTHING, vmFindings: NONE };
-  const had = last?.vmFindings;
-  if (
-    last &&
-    had?.length === hits.length &&
-    hits.every((hit, i) => had[i]?.rule === hit.rule.id && had[i]?.message === hit.message)
-  )
-    return { onVm: last.onVm, vmFindings: had };
-  const onVm = judged();
-  const vmFindings: Finding[] = [];
-  for (const { rule, message } of hits)
-    record(onVm, rule, scope.finding(vmFindings, rule, null, vm.name, message));
-  return { onVm, vmFindings };
-}
-
 export function judgeVm(scope: VmScope, vm: VmRecord, lastState: VmState | undefined): VmState {
   let last = lastState;
   // The same record as last time (analyzer.ts): what makes it one AVMA concerns is known already.
@@ -133,9 +113,8 @@ export function judgeVm(scope: VmScope, vm: VmRecord, lastState: VmState | undef
       applicability,
       targets: [],
       onVm: NOTHING,
-      results: [],
+      judged: NOT_JUDGED,
       targetFindings: null,
-      gates: null,
       result,
       vmFindings: NONE,
       channelFindings: NONE,
@@ -161,6 +140,8 @@ export function judgeVm(scope: VmScope, vm: VmRecord, lastState: VmState | undef
   const middleGates: TargetVerdict[] | null = accept ? new Array(count) : null;
   let middleFindings: Finding[] | null = null;
   let middleAt: number[] | null = null;
+  // The hits on each target judged now, by position: part of the key to results judged alike.
+  let middleHits = '';
   for (let i = from; i < to; i++) {
     const node = targets[i] as NodeRecord;
     const state = scope.nodeState(node);
@@ -175,9 +156,10 @@ export function judgeVm(scope: VmScope, vm: VmRecord, lastState: VmState | undef
       record(onTarget, rule, scope.finding(middleFindings, rule, node.name, vm.name, hit.message));
       middleAt.push(i);
     }
+    if (onTarget) middleHits += `${i - from}${judgedKey(onTarget)};`;
     const result = scope.targetResult(state, node.name, onVm, onTarget);
     // The object the VM had here, when equal: successive states then share whole VMs.
-    const before = last?.results[i];
+    const before = last?.judged.results[i];
     middle[i - from] = before && sameResult(before, result) ? before : result;
     if (middleGates || open) {
       // An ignore entry naming this VM can accept a node-wide finding for it alone.
@@ -203,7 +185,7 @@ export function judgeVm(scope: VmScope, vm: VmRecord, lastState: VmState | undef
     middleAt ?? NO_POSITIONS,
   );
   if (open) {
-    const results = kept ? spliced(kept.results, from, oldTo, middle) : middle;
+    const results = kept ? spliced(kept.judged.results, from, oldTo, middle) : middle;
     return unknownChannel(scope, vm, applicability, {
       targets,
       onVm,
@@ -213,31 +195,41 @@ export function judgeVm(scope: VmScope, vm: VmRecord, lastState: VmState | undef
       open,
     });
   }
-  // A VM hit on none of its targets has the results of every other VM with its targets and own hits.
-  const sharing = !forVm && targetFindings === null;
-  const byHits = sharing ? scope.shared(targets) : null;
-  const key = byHits ? judgedKey(onVm) : '';
-  let targetsJudged = byHits?.get(key);
-  if (!targetsJudged) {
-    const results = kept ? spliced(kept.results, from, oldTo, middle) : middle;
-    const gates = middleGates && kept?.gates ? spliced(kept.gates, from, oldTo, middleGates) : middleGates;
-    const verdict = vmVerdict(results);
-    targetsJudged = { results, gates, verdict, gate: gates ? vmGate(gates) : verdict };
-    byHits?.set(key, targetsJudged);
+  // VMs judged alike share one TargetsJudged: same targets, same own hits, same hits on each target. Not when
+  // an ignore entry names a VM: it can accept a node's finding for that VM alone.
+  let alike: Map<string, TargetsJudged> | null = null;
+  let key = '';
+  if (!forVm) {
+    if (targetFindings === null || !kept) {
+      // Hit on no target (most VMs), or judged on every target: the hits are all known here.
+      alike = targetFindings === null || scope.rememberHits ? scope.shared(targets) : null;
+      key = `${judgedKey(onVm)}|${middleHits}`;
+    } else {
+      // VMs that shared kept.judged and have these targets now changed alike: only the new hits tell them apart.
+      alike = scope.transitions(kept.judged, targets);
+      key = middleHits;
+    }
   }
-  const { verdict, gate } = targetsJudged;
-  const same = last !== undefined && sameList(last.results, targetsJudged.results);
+  let judgedTargets = alike?.get(key);
+  if (!judgedTargets) {
+    const results = kept ? spliced(kept.judged.results, from, oldTo, middle) : middle;
+    const keptGates = kept?.judged.gates;
+    const gates = middleGates && keptGates ? spliced(keptGates, from, oldTo, middleGates) : middleGates;
+    const verdict = vmVerdict(results);
+    judgedTargets = { results, gates, verdict, gate: gates ? vmGate(gates) : verdict };
+    alike?.set(key, judgedTargets);
+  }
+  const { verdict, gate } = judgedTargets;
   const result =
-    last && same && last.result.gate === gate
+    last && last.result.gate === gate && sameList(last.judged.results, judgedTargets.results)
       ? last.result
-      : vmResult(vm, applicability.reason, verdict, gate, targetsJudged.results);
+      : vmResult(vm, applicability.reason, verdict, gate, judgedTargets.results);
   return {
     applicability,
     targets,
     onVm,
-    results: last && same ? last.results : targetsJudged.results,
+    judged: judgedTargets,
     targetFindings,
-    gates: targetsJudged.gates,
     result,
     vmFindings,
     channelFindings: NONE,
@@ -274,9 +266,8 @@ function unknownChannel(
     applicability,
     targets: judgedVm.targets,
     onVm: judgedVm.onVm,
-    results,
+    judged: { results, gates: scope.accept ? gates : null, verdict, gate },
     targetFindings: judgedVm.targetFindings,
-    gates: scope.accept ? gates : null,
     result: vmResult(vm, applicability.reason, verdict, gate, results),
     vmFindings: judgedVm.vmFindings,
     channelFindings,

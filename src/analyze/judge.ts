@@ -79,13 +79,15 @@ function judgementOf(report: Report, options: JudgeOptions): Judgement {
   let suppressed = 0;
   let inBaseline = 0;
   let total = 0;
-  for (const cluster of report.clusters) {
-    for (const finding of cluster.findings) {
-      total++;
-      if (finding.accepted?.by === 'ignore-file') suppressed++;
-      else if (finding.accepted?.by === 'baseline') inBaseline++;
+  // Counted only for an ignore file or a baseline to summarise: a what-if asks again after each key.
+  if (options.ignore || options.baseline)
+    for (const cluster of report.clusters) {
+      for (const finding of cluster.findings) {
+        total++;
+        if (finding.accepted?.by === 'ignore-file') suppressed++;
+        else if (finding.accepted?.by === 'baseline') inBaseline++;
+      }
     }
-  }
   return {
     report,
     gate: evaluateGate(report, findings.length, options.gate, options.interruptedBy ?? null),

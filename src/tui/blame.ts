@@ -74,11 +74,16 @@ export function failingOn(cluster: ClusterResult, node: string, blame = blamesNo
 
 const SEVERITY_ORDER = { error: 0, unknown: 1, warning: 2 } as const;
 
-/** Per node name, its own findings (about the node, not a VM), errors first. */
+/**
+ * Per node name, its own findings (about the node, not a VM), errors first. A cluster's findings list its
+ * nodes' before any VM's (findingsInReportOrder): the first VM finding ends the search, instead of reading tens
+ * of thousands after each what-if.
+ */
 export function nodeFindings(cluster: ClusterResult): Map<string, Finding[]> {
   const byNode = new Map<string, Finding[]>();
   for (const finding of cluster.findings) {
-    if (finding.node === null || finding.vm !== null) continue;
+    if (finding.vm !== null) break;
+    if (finding.node === null) continue;
     const list = byNode.get(finding.node) ?? [];
     list.push(finding);
     byNode.set(finding.node, list);
