@@ -73,12 +73,16 @@ export function createAnalyzer(options: AnalyzeOptions, remember = true): Analyz
       vm: string | null,
       message: string,
     ) => {
-      const subject = { rule: rule.id, cluster: cluster.name, node, vm };
-      const acceptance = accept ? accept.finding(subject) : null;
       const base = { rule: rule.id, severity: rule.severity, cluster: cluster.name, node, vm, message };
+      if (!accept) {
+        into.push(base);
+        return false;
+      }
+      const subject = { rule: rule.id, cluster: cluster.name, node, vm };
+      const acceptance = accept.finding(subject);
       into.push(acceptance ? { ...base, accepted: acceptance } : base);
       // Shown as accepted, but weighed per VM (forVm): only the VMs the baseline saw failing there pass.
-      if (acceptance && vm === null && accept?.nodeWideByVm?.(subject)) return false;
+      if (acceptance && vm === null && accept.nodeWideByVm?.(subject)) return false;
       return acceptance !== null;
     };
 

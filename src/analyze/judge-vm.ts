@@ -142,11 +142,13 @@ export function judgeVm(scope: VmScope, vm: VmRecord, lastState: VmState | undef
   let middleAt: number[] | null = null;
   // The hits on each target judged now, by position: part of the key to results judged alike.
   let middleHits = '';
+  // One subject for every target of the VM: half a million targets on the largest cluster would each make one.
+  const pair: { vm: VmRecord; node: NodeRecord } = { vm, node: targets[from] as NodeRecord };
   for (let i = from; i < to; i++) {
     const node = targets[i] as NodeRecord;
     const state = scope.nodeState(node);
     let onTarget: Judged | null = null;
-    const pair = { vm, node };
+    pair.node = node;
     for (const rule of scope.targetRules) {
       const hit = rule.checkTarget?.(pair, context);
       if (!hit) continue;

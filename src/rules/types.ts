@@ -16,6 +16,7 @@ export interface VmSubject {
   readonly targets: readonly NodeRecord[];
 }
 
+/** Valid during the call only: the analyzer passes one object for all of a VM's targets. */
 export interface TargetSubject {
   readonly vm: VmRecord;
   readonly node: NodeRecord;
