@@ -54,6 +54,13 @@ describe('parseCollectorOutput', () => {
     expect(document.collectorVersion).toBe(2);
   });
 
+  it('reads base64 broken by any whitespace, a no-break space and a tab included', () => {
+    const encoded = Buffer.from(JSON.stringify(document)).toString('base64');
+    const broken = `${encoded.slice(0, 10)}\t \r\n\u00a0${encoded.slice(10, 20)}\v\f${encoded.slice(20)}`;
+    const parsed = parseCollectorOutput(Buffer.from(`${BEGIN_MARKER}${broken}  ${END_MARKER}`, 'latin1'));
+    expect(parsed.ok ? parsed.raw.computerName : parsed.message).toBe(document.computerName);
+  });
+
   it('survives a byte order mark inside the base64', () => {
     const withBom = `\r\n${BEGIN_MARKER}\r\n${Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify(document))]).toString('base64')}\r\n${END_MARKER}\r\n`;
     expect(parseCollectorOutput(Buffer.from(withBom)).ok).toBe(true);
@@ -63,6 +70,9 @@ describe('parseCollectorOutput', () => {
     ['no markers', 'hello', /begin marker is missing/],
     ['cut short', `${BEGIN_MARKER}\r\nAAAA`, /end marker is missing/],
     ['not base64', `${BEGIN_MARKER}\r\n<<<>>>\r\n${END_MARKER}`, /not base64/],
+    ['padding before the end', `${BEGIN_MARKER}\r\nAA==\r\nAAAA\r\n${END_MARKER}`, /not base64/],
+    ['three padding characters', `${BEGIN_MARKER}\r\nAA===\r\n${END_MARKER}`, /not base64/],
+    ['a byte beyond ASCII', `${BEGIN_MARKER}\r\nAA\u00e9A\r\n${END_MARKER}`, /not base64/],
     ['not JSON', resultText('{"collectorVersion":1,'), /not valid JSON/],
     [
       'the wrong shape',
