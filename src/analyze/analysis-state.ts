@@ -10,7 +10,7 @@ import type {
   VmResult,
   VmVerdict,
 } from '../model/report.js';
-import type { Judged } from './judged.js';
+import { type Judged, NOTHING } from './judged.js';
 
 export interface NodeState {
   readonly judged: Judged;
@@ -23,10 +23,10 @@ export interface NodeState {
 
 export type VmApplicability = ReturnType<typeof vmApplicability>;
 
-/** Findings about a VM on its targets, in target order: `at[k]` is the target index of `findings[k]`. */
+/** Findings about a VM on its targets, in target order: `on[k]` is the node record `findings[k]` is about. */
 export interface TargetFindings {
   readonly findings: readonly Finding[];
-  readonly at: readonly number[];
+  readonly on: readonly NodeRecord[];
 }
 
 /** A VM's results on its targets and what they roll up to: VMs judged alike share one (judge-vm.ts). */
@@ -38,26 +38,49 @@ export interface TargetsJudged {
   readonly gate: VmVerdict;
 }
 
+/** A VM's own hits and findings (judge-own.ts), kept as one object while they do not change. */
+export interface OnItsOwn {
+  readonly onVm: Judged;
+  readonly findings: readonly Finding[];
+}
+
+export const ON_NOTHING: OnItsOwn = { onVm: NOTHING, findings: [] };
+
 export interface VmState {
   /** Whether AVMA concerns the VM at all, from its record alone. */
   readonly applicability: VmApplicability;
   readonly targets: readonly NodeRecord[];
-  readonly onVm: Judged;
+  /** What the VM's own rules found, whatever node it lands on. */
+  readonly own: OnItsOwn;
   /** Its results on its targets, shared by the VMs judged alike. */
   readonly judged: TargetsJudged;
   /** The findings about the VM on its targets, or null when there is none. */
   readonly targetFindings: TargetFindings | null;
   readonly result: VmResult;
-  /** The VM's own findings (each target's are in targetFindings). */
-  readonly vmFindings: readonly Finding[];
   /** The activation-unknown finding of a VM whose channel is unknown, after its targets' findings. */
   readonly channelFindings: readonly Finding[];
 }
 
+export interface JudgedVms {
+  readonly nodes: readonly NodeRecord[];
+  readonly list: readonly VmRecord[];
+  readonly states: VmState[];
+}
+
+/** How many node records differ between two lists of a cluster's nodes, position by position. */
+export function nodesChanged(a: readonly NodeRecord[], b: readonly NodeRecord[]): number {
+  let changed = Math.abs(a.length - b.length);
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) changed++;
+  return changed;
+}
+
 export interface ClusterCache {
   readonly nodes: WeakMap<NodeRecord, NodeState>;
-  /** What each VM of the cluster's VM list was judged to last time, by position in that list. */
-  vms: { list: readonly VmRecord[]; states: VmState[] } | null;
+  /**
+   * What each VM of the cluster's VM list was judged to, by position in that list: in the first analysis (the
+   * clusters as they are, which a what-if returns to) and in the last.
+   */
+  readonly judgedVms: JudgedVms[];
   /** Results of whole clusters by their records: the first analysed and the last few. */
   readonly results: { record: ClusterRecord; result: ClusterResult }[];
   /** Not-read possible owners, made once: a new record each time would be a changed node each time. */
@@ -84,7 +107,7 @@ export function findingsInReportOrder(nodes: readonly NodeState[], vms: readonly
   let count = 0;
   for (const node of nodes) count += node.findings.length;
   for (const vm of vms)
-    count += vm.vmFindings.length + (vm.targetFindings?.findings.length ?? 0) + vm.channelFindings.length;
+    count += vm.own.findings.length + (vm.targetFindings?.findings.length ?? 0) + vm.channelFindings.length;
   const into: Finding[] = new Array(count);
   let at = 0;
   const add = (findings: readonly Finding[]) => {
@@ -92,7 +115,7 @@ export function findingsInReportOrder(nodes: readonly NodeState[], vms: readonly
   };
   for (const node of nodes) add(node.findings);
   for (const vm of vms) {
-    add(vm.vmFindings);
+    add(vm.own.findings);
     if (vm.targetFindings) add(vm.targetFindings.findings);
     add(vm.channelFindings);
   }

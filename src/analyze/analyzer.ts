@@ -11,7 +11,9 @@ import type { Rule, RuleContext } from '../rules/types.js';
 import {
   type ClusterCache,
   findingsInReportOrder,
+  type JudgedVms,
   type NodeState,
+  nodesChanged,
   sameList,
   type TargetsJudged,
   type VmState,
@@ -54,7 +56,7 @@ export function createAnalyzer(options: AnalyzeOptions, remember = true): Analyz
   function analyzeCluster(cluster: ClusterRecord): ClusterResult {
     let cache = caches.get(cluster.name);
     if (!cache) {
-      cache = { nodes: new WeakMap(), vms: null, results: [], unread: new Map() };
+      cache = { nodes: new WeakMap(), judgedVms: [], results: [], unread: new Map() };
       caches.set(cluster.name, cache);
     }
     const known = cache.results.find((r) => r.record === cluster)?.result;
@@ -176,7 +178,16 @@ export function createAnalyzer(options: AnalyzeOptions, remember = true): Analyz
       finding,
     };
     // A what-if changes nodes, never VMs: the same list of VM records, judged last time position by position.
-    const lastStates = cache.vms?.list === cluster.vms ? cache.vms.states : null;
+    // Judged again from the remembered analysis closest to this one: a plan's previous step, or the clusters as
+    // they are for a what-if made after a reset (one node away, where the last what-if is two).
+    let base: JudgedVms | null = null;
+    for (const judgedVms of cache.judgedVms)
+      if (
+        judgedVms.list === cluster.vms &&
+        (!base || nodesChanged(judgedVms.nodes, nodes) < nodesChanged(base.nodes, nodes))
+      )
+        base = judgedVms;
+    const lastStates = base?.states ?? null;
     const vmStates: VmState[] = new Array(cluster.vms.length);
     const vms = cluster.vms.map((vm, i) => {
       const state = judgeVm(scope, vm, lastStates?.[i]);
@@ -184,7 +195,11 @@ export function createAnalyzer(options: AnalyzeOptions, remember = true): Analyz
       return state.result;
     });
     const findings = findingsInReportOrder([...states.values()], vmStates);
-    if (remember) cache.vms = { list: cluster.vms, states: vmStates };
+    if (remember) {
+      // The first and the last.
+      if (cache.judgedVms.length === 2) cache.judgedVms.pop();
+      cache.judgedVms.push({ nodes, list: cluster.vms, states: vmStates });
+    }
     // Cluster-wide evidence about the VMs that are judged: findings only, no verdict changes.
     // A cluster-wide fact missing (a node that could not list its VMs, inventory-unread) may hide a VM at risk.
     let clusterFactsMissing = false;

@@ -3,11 +3,9 @@
 import type { NodeRecord, VmRecord } from '../model/facts.js';
 import type { Finding } from '../model/report.js';
 import type { Rule } from '../rules/types.js';
-import type { VmState } from './analysis-state.js';
+import { ON_NOTHING, type OnItsOwn, type VmState } from './analysis-state.js';
 import type { VmScope } from './judge-vm.js';
-import { type Judged, judged, NOTHING, record } from './judged.js';
-
-const NONE: readonly Finding[] = [];
+import { judged, record } from './judged.js';
 
 /**
  * The VM's own hits (rules that judge the VM and its list of targets). The same hits with the same messages as
@@ -18,26 +16,28 @@ export function judgeOnItsOwn(
   vm: VmRecord,
   targets: readonly NodeRecord[],
   last: VmState | undefined,
-): { onVm: Judged; vmFindings: readonly Finding[] } {
+): OnItsOwn {
   let hits: { rule: Rule; message: string }[] | null = null;
   const onItsTargets = { vm, targets };
-  for (const rule of scope.vmRules) {
+  const rules = scope.vmRules;
+  for (let r = 0; r < rules.length; r++) {
+    const rule = rules[r] as Rule;
     const hit = rule.checkVm?.(onItsTargets, scope.context);
     if (!hit) continue;
     hits ??= [];
     hits.push({ rule, message: hit.message });
   }
-  if (!hits) return { onVm: NOTHING, vmFindings: NONE };
-  const had = last?.vmFindings;
+  if (!hits) return ON_NOTHING;
+  const had = last?.own.findings;
   if (
     last &&
     had?.length === hits.length &&
     hits.every((hit, i) => had[i]?.rule === hit.rule.id && had[i]?.message === hit.message)
   )
-    return { onVm: last.onVm, vmFindings: had };
+    return last.own;
   const onVm = judged();
-  const vmFindings: Finding[] = [];
+  const findings: Finding[] = [];
   for (const { rule, message } of hits)
-    record(onVm, rule, scope.finding(vmFindings, rule, null, vm.name, message));
-  return { onVm, vmFindings };
+    record(onVm, rule, scope.finding(findings, rule, null, vm.name, message));
+  return { onVm, findings };
 }

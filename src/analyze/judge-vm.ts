@@ -4,10 +4,12 @@ import { vmApplicability } from '../domain/policy.js';
 import type { NodeRecord, VmRecord } from '../model/facts.js';
 import type { Finding, TargetResult, TargetVerdict, VmResult, VmVerdict } from '../model/report.js';
 import activationUnknown, { activationUnknownMessage } from '../rules/activation-unknown.js';
-import type { Rule, RuleContext, Severity } from '../rules/types.js';
+import type { Rule, RuleContext, Severity, TargetSubject } from '../rules/types.js';
 import type { Acceptor } from './accept.js';
 import {
   type NodeState,
+  ON_NOTHING,
+  type OnItsOwn,
   sameList,
   sameResult,
   type TargetFindings,
@@ -72,7 +74,9 @@ export interface VmScope {
 }
 
 const NONE: readonly Finding[] = [];
-const NO_POSITIONS: readonly number[] = [];
+const NO_NODES: readonly NodeRecord[] = [];
+// Never written to: the middle of a VM whose targets were only removed.
+const NO_RESULTS: TargetResult[] = [];
 const NOT_JUDGED: TargetsJudged = {
   results: [],
   gates: null,
@@ -112,11 +116,10 @@ export function judgeVm(scope: VmScope, vm: VmRecord, lastState: VmState | undef
     return {
       applicability,
       targets: [],
-      onVm: NOTHING,
+      own: ON_NOTHING,
       judged: NOT_JUDGED,
       targetFindings: null,
       result,
-      vmFindings: NONE,
       channelFindings: NONE,
     };
   }
@@ -127,36 +130,40 @@ export function judgeVm(scope: VmScope, vm: VmRecord, lastState: VmState | undef
   const open: Severity[][] | null = vm.activation === 'unknown' ? [] : null;
   if (open) last = undefined;
   const { context, accept } = scope;
-  const { onVm, vmFindings } = judgeOnItsOwn(scope, vm, targets, last);
+  const own = judgeOnItsOwn(scope, vm, targets, last);
+  const { onVm } = own;
   // Targets on nodes that did not change keep what they had, unless the VM's own hits changed.
-  const kept = last && sameJudged(last.onVm, onVm) ? last : null;
+  const kept = last && (last.own === own || sameJudged(last.own.onVm, onVm)) ? last : null;
   const from = kept ? commonHead(kept.targets, targets) : 0;
   const tail = kept ? commonTail(kept.targets, targets, from) : 0;
   const to = targets.length - tail;
   const oldTo = kept ? kept.targets.length - tail : 0;
   const forVm = accept?.forVm;
   const count = to - from;
-  const middle: TargetResult[] = new Array(count);
+  // A drain judges no target again: nothing to allocate for 7,200 VMs.
+  const middle: TargetResult[] = count === 0 ? NO_RESULTS : new Array(count);
   const middleGates: TargetVerdict[] | null = accept ? new Array(count) : null;
   let middleFindings: Finding[] | null = null;
-  let middleAt: number[] | null = null;
+  let middleOn: NodeRecord[] | null = null;
   // The hits on each target judged now, by position: part of the key to results judged alike.
   let middleHits = '';
   // One subject for every target of the VM: half a million targets on the largest cluster would each make one.
-  const pair: { vm: VmRecord; node: NodeRecord } = { vm, node: targets[from] as NodeRecord };
+  const pair: { vm: VmRecord; node: NodeRecord } | null =
+    count === 0 ? null : { vm, node: targets[from] as NodeRecord };
   for (let i = from; i < to; i++) {
     const node = targets[i] as NodeRecord;
     const state = scope.nodeState(node);
     let onTarget: Judged | null = null;
-    pair.node = node;
-    for (const rule of scope.targetRules) {
-      const hit = rule.checkTarget?.(pair, context);
+    (pair as { node: NodeRecord }).node = node;
+    for (let r = 0; r < scope.targetRules.length; r++) {
+      const rule = scope.targetRules[r] as Rule;
+      const hit = rule.checkTarget?.(pair as TargetSubject, context);
       if (!hit) continue;
       onTarget ??= judged();
       middleFindings ??= [];
-      middleAt ??= [];
+      middleOn ??= [];
       record(onTarget, rule, scope.finding(middleFindings, rule, node.name, vm.name, hit.message));
-      middleAt.push(i);
+      middleOn.push(node);
     }
     if (onTarget) middleHits += `${i - from}${judgedKey(onTarget)};`;
     const result = scope.targetResult(state, node.name, onVm, onTarget);
@@ -180,22 +187,15 @@ export function judgeVm(scope: VmScope, vm: VmRecord, lastState: VmState | undef
   }
   const targetFindings = splicedFindings(
     kept?.targetFindings ?? null,
+    kept?.targets ?? NO_NODES,
     from,
     oldTo,
-    to,
     middleFindings ?? NONE,
-    middleAt ?? NO_POSITIONS,
+    middleOn ?? NO_NODES,
   );
   if (open) {
     const results = kept ? spliced(kept.judged.results, from, oldTo, middle) : middle;
-    return unknownChannel(scope, vm, applicability, {
-      targets,
-      onVm,
-      results,
-      targetFindings,
-      vmFindings,
-      open,
-    });
+    return unknownChannel(scope, vm, applicability, { targets, own, results, targetFindings, open });
   }
   // VMs judged alike share one TargetsJudged: same targets, same own hits, same hits on each target. Not when
   // an ignore entry names a VM: it can accept a node's finding for that VM alone.
@@ -229,11 +229,10 @@ export function judgeVm(scope: VmScope, vm: VmRecord, lastState: VmState | undef
   return {
     applicability,
     targets,
-    onVm,
+    own,
     judged: judgedTargets,
     targetFindings,
     result,
-    vmFindings,
     channelFindings: NONE,
   };
 }
@@ -245,10 +244,9 @@ function unknownChannel(
   applicability: VmApplicability,
   judgedVm: {
     targets: readonly NodeRecord[];
-    onVm: Judged;
+    own: OnItsOwn;
     results: readonly TargetResult[];
     targetFindings: TargetFindings | null;
-    vmFindings: readonly Finding[];
     open: readonly (readonly Severity[])[];
   },
 ): VmState {
@@ -267,11 +265,10 @@ function unknownChannel(
   return {
     applicability,
     targets: judgedVm.targets,
-    onVm: judgedVm.onVm,
+    own: judgedVm.own,
     judged: { results, gates: scope.accept ? gates : null, verdict, gate },
     targetFindings: judgedVm.targetFindings,
     result: vmResult(vm, applicability.reason, verdict, gate, results),
-    vmFindings: judgedVm.vmFindings,
     channelFindings,
   };
 }

@@ -26,35 +26,30 @@ export function commonTail(old: readonly NodeRecord[], targets: readonly NodeRec
 }
 
 /**
- * The target findings kept from last time with those of targets [from, oldTo) replaced by the middle ones, found at
- * targets [from, to) now: integer positions are scanned, the findings themselves never read.
+ * The target findings kept from last time, for targets `old`, with those on old[from, oldTo) replaced by the
+ * middle ones. Findings are in target order and name their node by record (`on`): only records are compared,
+ * the findings themselves never read, and a VM with no finding where its targets changed keeps the same object.
  */
 export function splicedFindings(
   kept: TargetFindings | null,
+  old: readonly NodeRecord[],
   from: number,
   oldTo: number,
-  to: number,
   middleFindings: readonly Finding[],
-  middleAt: readonly number[],
+  middleOn: readonly NodeRecord[],
 ): TargetFindings | null {
-  if (!kept) return middleFindings.length > 0 ? { findings: middleFindings, at: middleAt } : null;
-  const { findings, at } = kept;
+  if (!kept) return middleFindings.length > 0 ? { findings: middleFindings, on: middleOn } : null;
+  const { findings, on } = kept;
+  // Findings on old[0, from) come first, then those on old[from, oldTo): walk both lists side by side.
   let lo = 0;
-  while (lo < at.length && (at[lo] as number) < from) lo++;
+  for (let i = 0; i < from && lo < on.length; i++) while (lo < on.length && on[lo] === old[i]) lo++;
   let hi = lo;
-  while (hi < at.length && (at[hi] as number) < oldTo) hi++;
-  const shift = to - oldTo;
-  if (lo === hi && middleFindings.length === 0 && shift === 0) return kept;
-  if (lo === 0 && hi === at.length && middleFindings.length === 0) return null;
-  const tail = at.slice(hi);
-  if (shift !== 0) for (let k = 0; k < tail.length; k++) tail[k] = (tail[k] as number) + shift;
+  for (let i = from; i < oldTo && hi < on.length; i++) while (hi < on.length && on[hi] === old[i]) hi++;
+  if (lo === hi && middleFindings.length === 0) return kept;
+  if (lo === 0 && hi === on.length && middleFindings.length === 0) return null;
   return {
-    // Only moved: the same findings, at new positions.
-    findings:
-      lo === hi && middleFindings.length === 0
-        ? findings
-        : findings.slice(0, lo).concat(middleFindings, findings.slice(hi)),
-    at: at.slice(0, lo).concat(middleAt, tail),
+    findings: findings.slice(0, lo).concat(middleFindings, findings.slice(hi)),
+    on: on.slice(0, lo).concat(middleOn, on.slice(hi)),
   };
 }
 

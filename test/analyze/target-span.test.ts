@@ -46,26 +46,35 @@ describe('spliced', () => {
 });
 
 describe('splicedFindings', () => {
+  // Targets A B C D E; findings on A, C (two) and E.
+  const targets = [A, B, C, D, E];
   const kept: TargetFindings = {
     findings: [finding('A'), finding('C'), finding('C'), finding('E')],
-    at: [0, 2, 2, 4],
+    on: [A, C, C, E],
   };
+  const nodes = (f: TargetFindings | null) => f?.findings.map((x) => x.node);
 
-  it('drops the findings of a removed target and moves the later ones down', () => {
-    const after = splicedFindings(kept, 2, 3, 2, [], []);
-    expect(after?.findings.map((f) => f.node)).toEqual(['A', 'E']);
-    expect(after?.at).toEqual([0, 3]);
+  it('drops the findings of a removed target, keeping the rest in order', () => {
+    const after = splicedFindings(kept, targets, 2, 3, [], []);
+    expect(nodes(after)).toEqual(['A', 'E']);
+    expect(after?.on).toEqual([A, E]);
   });
 
   it('inserts the findings of a new target in target order', () => {
-    const after = splicedFindings(kept, 1, 1, 2, [finding('B')], [1]);
-    expect(after?.findings.map((f) => f.node)).toEqual(['A', 'B', 'C', 'C', 'E']);
-    expect(after?.at).toEqual([0, 1, 3, 3, 5]);
+    const after = splicedFindings(kept, [A, C, D, E], 1, 1, [finding('B')], [B]);
+    expect(nodes(after)).toEqual(['A', 'B', 'C', 'C', 'E']);
+    expect(after?.on).toEqual([A, B, C, C, E]);
   });
 
-  it('keeps the same object when nothing moves, and none when no finding is left', () => {
-    expect(splicedFindings(kept, 1, 2, 2, [], [])).toBe(kept);
-    expect(splicedFindings({ findings: [finding('A')], at: [0] }, 0, 1, 0, [], [])).toBeNull();
-    expect(splicedFindings(null, 0, 0, 1, [], [])).toBeNull();
+  it('replaces the findings of a changed target', () => {
+    const after = splicedFindings(kept, targets, 4, 5, [finding('E2'), finding('E2')], [E, E]);
+    expect(nodes(after)).toEqual(['A', 'C', 'C', 'E2', 'E2']);
+  });
+
+  it('keeps the same object when no finding is where the targets changed, and none when none is left', () => {
+    expect(splicedFindings(kept, targets, 1, 2, [], [])).toBe(kept);
+    expect(splicedFindings(kept, targets, 3, 4, [], [])).toBe(kept);
+    expect(splicedFindings({ findings: [finding('A')], on: [A] }, targets, 0, 1, [], [])).toBeNull();
+    expect(splicedFindings(null, [], 0, 0, [], [])).toBeNull();
   });
 });
