@@ -98,7 +98,7 @@ export function Browser({ clusters, judge, initial, planCommand, onQuit }: Brows
   };
 
   const layoutFor = (current: UiState) => {
-    const listed = current.view === 'findings' ? rows.findings().rowOf.length : rows[current.view]().length;
+    const listed = current.view === 'findings' ? rows.findings().count : rows[current.view]().length;
     const at = Math.min(current.cursor[current.view], Math.max(0, listed - 1));
     const subject = listed > 0 ? subjectAt(current, at) : null;
     const overlay = overlayOf(current, subject);

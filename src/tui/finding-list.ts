@@ -9,29 +9,61 @@ export type FindingListRow =
   | { readonly kind: 'finding'; readonly group: FindingGroup; readonly finding: Finding };
 
 export interface FindingList {
-  readonly rows: readonly FindingListRow[];
-  /** The row of each finding, by the cursor's index. */
-  readonly rowOf: readonly number[];
+  /** Rows: each rule's heading, then its findings. */
+  readonly length: number;
+  /** Findings: the places the cursor can be. */
+  readonly count: number;
+  row(index: number): FindingListRow | undefined;
+  /** The row of the cursor's finding. */
+  rowOf(cursor: number): number;
 }
 
+/**
+ * The rows are worked out when asked, from where each group starts: the largest cluster has tens of thousands
+ * of findings, and the view shows a screenful.
+ */
 export function findingList(groups: readonly FindingGroup[]): FindingList {
-  const rows: FindingListRow[] = [];
-  const rowOf: number[] = [];
+  const rowStarts: number[] = [];
+  const cursorStarts: number[] = [];
+  let rows = 0;
+  let count = 0;
   for (const group of groups) {
-    rows.push({ kind: 'group', group });
-    for (const finding of group.findings) {
-      rowOf.push(rows.length);
-      rows.push({ kind: 'finding', group, finding });
-    }
+    rowStarts.push(rows);
+    cursorStarts.push(count);
+    rows += 1 + group.findings.length;
+    count += group.findings.length;
   }
-  return { rows, rowOf };
+  /** The last group whose start is at or before `at` in `starts`. */
+  const groupAt = (starts: readonly number[], at: number) => {
+    let g = 0;
+    while (g + 1 < starts.length && (starts[g + 1] as number) <= at) g++;
+    return g;
+  };
+  return {
+    length: rows,
+    count,
+    row(index) {
+      if (index < 0 || index >= rows) return undefined;
+      const g = groupAt(rowStarts, index);
+      const group = groups[g] as FindingGroup;
+      const offset = index - (rowStarts[g] as number);
+      return offset === 0
+        ? { kind: 'group', group }
+        : { kind: 'finding', group, finding: group.findings[offset - 1] as Finding };
+    },
+    rowOf(cursor) {
+      const g = groupAt(cursorStarts, cursor);
+      return (rowStarts[g] as number) + 1 + (cursor - (cursorStarts[g] as number));
+    },
+  };
 }
 
 export function findingAt(
   list: FindingList,
   cursor: number,
 ): Extract<FindingListRow, { kind: 'finding' }> | null {
-  const row = list.rows[list.rowOf[cursor] ?? -1];
+  if (cursor < 0 || cursor >= list.count) return null;
+  const row = list.row(list.rowOf(cursor));
   return row?.kind === 'finding' ? row : null;
 }
 

@@ -4,7 +4,7 @@ import { Box, Text } from 'ink';
 import { acceptanceText } from '../report/describe.js';
 import { sanitize } from '../report/sanitize.js';
 import { useColor } from './color.js';
-import { type FindingList, findingAt, subjectText } from './finding-list.js';
+import { type FindingList, type FindingListRow, findingAt, subjectText } from './finding-list.js';
 import { type Line, plainLine, wrapLine } from './lines.js';
 import { LineText } from './lines-view.js';
 import { padTo, SEVERITY_COLOR } from './marks.js';
@@ -61,26 +61,26 @@ export function FindingsView({
   readonly severalClusters: boolean;
 }) {
   const color = useColor();
-  if (list.rowOf.length === 0) return <Text color={color('green')}> no findings</Text>;
+  if (list.count === 0) return <Text color={color('green')}> no findings</Text>;
   // The list keeps at least 4 rows; the explanation gets the rest, and a blank line before it.
   const panel = explanationLines(list, cursor, width, Math.max(0, height - 5));
   const listHeight = height - (panel.length > 0 ? panel.length + 1 : 0);
-  const at = list.rowOf[cursor] ?? 0;
-  let { start, end } = visibleWindow(list.rows.length, at, listHeight);
+  const at = list.rowOf(cursor);
+  let { start, end } = visibleWindow(list.length, at, listHeight);
   // Keep a rule's heading in view above its first finding.
-  if (start === at && start > 0 && list.rows[start - 1]?.kind === 'group') {
+  if (start === at && start > 0 && list.row(start - 1)?.kind === 'group') {
     start -= 1;
     end -= 1;
   }
   // A window that starts inside a rule keeps the rule's heading on top.
-  const top = list.rows[start];
+  const top = list.row(start);
   const sticky = top?.kind === 'finding' ? top.group : null;
   if (sticky && at > start) start += 1;
   else if (sticky) end -= 1;
   return (
     <Box flexDirection="column">
       {sticky ? <GroupHeading group={sticky} continued /> : null}
-      {list.rows.slice(start, end).map((row, offset) => {
+      {rowsBetween(list, start, end).map((row, offset) => {
         const index = start + offset;
         const { group } = row;
         if (row.kind === 'group')
@@ -103,4 +103,13 @@ export function FindingsView({
       ))}
     </Box>
   );
+}
+
+function rowsBetween(list: FindingList, start: number, end: number): FindingListRow[] {
+  const rows: FindingListRow[] = [];
+  for (let index = start; index < end; index++) {
+    const row = list.row(index);
+    if (row) rows.push(row);
+  }
+  return rows;
 }
