@@ -64,7 +64,7 @@ export function Browser({ clusters, judge, initial, planCommand, onQuit }: Brows
   );
   const diff = useMemo(() => whatIfDiff(asIs.report, judgement.report), [asIs, judgement]);
   const report = judgement.report;
-  const rows = useViewRows(report, state, diff);
+  const rows = useViewRows(report, state, diff, judgement.findings);
   const { matrixCluster } = rows;
   const bodyHeight = Math.max(3, terminalRows - 1 - 2 - (state.changes.length > 0 ? 1 : 0));
   const width = Math.max(20, columns);

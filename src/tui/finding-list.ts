@@ -67,9 +67,14 @@ export function findingAt(
   return row?.kind === 'finding' ? row : null;
 }
 
-/** What a finding is about: "HV03 · web01", "HV04", "legacy01", with the cluster when there are several. */
+/**
+ * What a finding is about: "HV03 · web01", "HV04", "legacy01", with the cluster when there are several; the
+ * cluster for a finding about it, "this run" for one about the run.
+ */
 export function subjectText(finding: Finding, severalClusters: boolean): string {
   const parts = [finding.node, finding.vm].filter((part): part is string => part !== null);
+  // About a whole cluster, or about the run itself (an expired ignore entry, cluster '').
+  if (parts.length === 0) return finding.cluster ? sanitize(finding.cluster, 40) : 'this run';
   const subject = parts.map((part) => sanitize(part, 60)).join(' · ');
   return severalClusters ? `${sanitize(finding.cluster, 40)}/${subject}` : subject;
 }

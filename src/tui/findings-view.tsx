@@ -18,14 +18,19 @@ export function explanationLines(list: FindingList, cursor: number, width: numbe
   const selected = findingAt(list, cursor);
   if (!selected) return [];
   const { group, finding } = selected;
-  const what = finding.vm ? `VM ${sanitize(finding.vm, 60)}` : `node ${sanitize(finding.node ?? '', 60)}`;
+  // A finding about a whole cluster or about the run has no details to open.
+  const what = finding.vm
+    ? `VM ${sanitize(finding.vm, 60)}`
+    : finding.node
+      ? `node ${sanitize(finding.node, 60)}`
+      : null;
   const lines: Line[] = [
     ...wrapLine(plainLine(group.explanation), width),
     ...wrapLine([{ text: 'Remedy: ', bold: true }, { text: group.remedy }], width),
     ...(finding.accepted
       ? wrapLine(plainLine(`Accepted: ${acceptanceText(finding.accepted)}`, { dim: true }), width)
       : []),
-    plainLine(`Enter: details of the ${what}`, { dim: true }),
+    ...(what ? [plainLine(`Enter: details of the ${what}`, { dim: true })] : []),
   ];
   if (lines.length <= room) return lines;
   return [

@@ -1,4 +1,6 @@
 // What each view lists, from a report: pure, so views only render and tests need no React.
+
+import type { RunFinding } from '../analyze/judge.js';
 import type { NodeRecord } from '../model/facts.js';
 import type { ClusterResult, Finding, Report, VmResult } from '../model/report.js';
 import { ruleById } from '../rules/index.js';
@@ -82,10 +84,32 @@ export function vmRows(report: Report, { filter, atRiskOnly, only, diff = NO_DIF
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, unknown: 1, warning: 2 };
 
-export function findingGroups(report: Report, filter: string): FindingGroup[] {
+/** A finding about the run itself (an expired ignore entry) as the Findings view lists it: about no cluster. */
+function runFindingRow(finding: RunFinding): Finding {
+  return {
+    rule: finding.rule,
+    severity: finding.severity,
+    cluster: '',
+    node: null,
+    vm: null,
+    // Where the entry is comes first: a narrow terminal cuts the end of the line.
+    message: finding.source ? `${finding.source}: ${finding.message}` : finding.message,
+  };
+}
+
+/**
+ * Each rule's findings, the run's own (an expired ignore entry, which fails a run under --fail-on warning)
+ * included: the view lists what the verdict weighs.
+ */
+export function findingGroups(
+  report: Report,
+  filter: string,
+  runFindings: readonly RunFinding[] = [],
+): FindingGroup[] {
   const groups = new Map<string, FindingGroup>();
-  for (const cluster of report.clusters) {
-    for (const finding of cluster.findings) {
+  const all = runFindings.length > 0 ? [runFindings.map(runFindingRow)] : [];
+  for (const findings of [...report.clusters.map((cluster) => cluster.findings), ...all]) {
+    for (const finding of findings) {
       if (filter && !matches(`${finding.node ?? ''} ${finding.vm ?? ''}`, filter)) continue;
       let group = groups.get(finding.rule);
       if (!group) {

@@ -2,6 +2,7 @@
 // the cursor through 8,000 VMs neither filters nor sorts again. Each list is made only when asked for: a what-if
 // drain on the Nodes view does not build the rows of the VMs, Matrix and Findings views (lists of 8,000 VMs).
 import { useMemo } from 'react';
+import type { RunFinding } from '../analyze/judge.js';
 import type { Report } from '../model/report.js';
 import { findingList } from './finding-list.js';
 import { findingGroups, matrixColumns, nodeRows, vmRows } from './rows.js';
@@ -18,7 +19,12 @@ function lazy<T>(compute: () => T): () => T {
   };
 }
 
-export function useViewRows(report: Report, state: UiState, diff: WhatIfDiff) {
+export function useViewRows(
+  report: Report,
+  state: UiState,
+  diff: WhatIfDiff,
+  runFindings: readonly RunFinding[] = [],
+) {
   const { filter, sort, atRiskOnly } = state;
   const nodesFound = useMemo(() => lazy(() => nodeRows(report, filter.nodes)), [report, filter.nodes]);
   const nodes = useMemo(
@@ -50,8 +56,8 @@ export function useViewRows(report: Report, state: UiState, diff: WhatIfDiff) {
     [matrixCluster],
   );
   const groupsFound = useMemo(
-    () => lazy(() => findingGroups(report, filter.findings)),
-    [report, filter.findings],
+    () => lazy(() => findingGroups(report, filter.findings, runFindings)),
+    [report, filter.findings, runFindings],
   );
   const groups = useMemo(
     () => lazy(() => sortRows(groupsFound(), FINDING_SORTS[sort.findings.index], sort.findings.reverse)),

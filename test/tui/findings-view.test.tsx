@@ -47,6 +47,37 @@ describe('Findings view', () => {
     expect(await waitForFrame(lastFrame, /› HV04 · app12 /)).toContain('guest-newer-than-host');
   });
 
+  it('lists an expired ignore entry, a finding about the run, with where it is', async () => {
+    const ignore = {
+      file: '.avma-ignore.yaml',
+      entries: [
+        {
+          rule: 'host-not-datacenter',
+          node: 'HV04',
+          reason: 'replacement ordered',
+          expires: '2026-01-01',
+          source: '.avma-ignore.yaml:3',
+        },
+      ],
+    };
+    const app = renderSized(
+      <Browser clusters={[lab]} judge={(c, changes) => judged(applyChanges(c, changes), { ignore })} />,
+      { columns: 160, rows: 60 },
+    );
+    unmount = app.unmount;
+    await waitForFrame(app.lastFrame, 'Nodes');
+    app.stdin.write('4');
+    await waitForFrame(app.lastFrame, 'guest-newer-than-host');
+    // Warnings come last: G goes to the last finding.
+    app.stdin.write('G');
+    const frame = await waitForFrame(app.lastFrame, /› this run/);
+    expect(frame).toContain('suppression-expired (1)');
+    expect(frame).not.toContain('Enter: details');
+    expect(frame).toMatch(
+      /this run +\.avma-ignore\.yaml:3: the suppression of host-not-datacenter for HV04 /,
+    );
+  });
+
   it('shows the explanation and remedy in full, wrapped to the width', async () => {
     const { lastFrame, stdin } = show();
     await waitForFrame(lastFrame, 'Nodes');
