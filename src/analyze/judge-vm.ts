@@ -23,7 +23,6 @@ import {
   type Judged,
   judged,
   judgedKey,
-  NOTHING,
   openSeverities,
   record,
   sameJudged,
