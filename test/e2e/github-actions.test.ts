@@ -1,5 +1,6 @@
 // The documented workflow, run here: the package packed as its install step expects and installed from the
-// tarball (no registry), then every command of its scan matrix and fleet job against simulated clusters.
+// tarball (its dependencies from the machine's npm cache or registry), then every command of its scan matrix and
+// fleet job against simulated clusters.
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -39,6 +40,24 @@ const specs: SimClusterSpec[] = [
 const served: ServedCluster[] = [];
 const work = mkdtempSync(join(tmpdir(), 'avma-gha-'));
 const prefix = join(work, '.npm-global');
+const realHome = process.env.HOME ?? '/root';
+// A global prefix of its own moves npm's global config (prefix/etc/npmrc): keep the machine's, and the user's,
+// which say how to reach the registry (a cafile behind a TLS-inspecting proxy). Without them a fresh machine,
+// whose cache holds no package metadata yet, fails every fetch with SELF_SIGNED_CERT_IN_CHAIN.
+const machineGlobalConfig = execFileSync('npm', ['config', 'get', 'globalconfig'], {
+  encoding: 'utf8',
+  stdio: ['ignore', 'pipe', 'ignore'],
+}).trim();
+const REGISTRY_ENV = [
+  'NODE_EXTRA_CA_CERTS',
+  'SSL_CERT_FILE',
+  'HTTPS_PROXY',
+  'https_proxy',
+  'HTTP_PROXY',
+  'http_proxy',
+  'NO_PROXY',
+  'no_proxy',
+];
 
 beforeAll(async () => {
   for (const [i, spec] of specs.entries()) served.push(await serveSpec(spec, { firstOctet: 40 + i * 10 }));
@@ -75,11 +94,16 @@ function runStep(
   const child = spawn('bash', ['-e', '-o', 'pipefail', '-c', expand(step.run ?? '', matrix)], {
     cwd: work,
     env: {
+      ...Object.fromEntries(
+        REGISTRY_ENV.flatMap((name) => (process.env[name] ? [[name, process.env[name]]] : [])),
+      ),
       PATH: `${join(prefix, 'bin')}:${process.env.PATH}`,
       HOME: work,
       npm_config_prefix: prefix,
+      npm_config_globalconfig: machineGlobalConfig,
+      npm_config_userconfig: join(realHome, '.npmrc'),
       // The machine's npm cache, offline first: the workflow's install step as it runs on a runner with a warm cache.
-      npm_config_cache: join(process.env.HOME ?? '/root', '.npm'),
+      npm_config_cache: join(realHome, '.npm'),
       npm_config_prefer_offline: 'true',
       npm_config_audit: 'false',
       npm_config_fund: 'false',
