@@ -27,7 +27,7 @@ const key = (name: string) => name.toLowerCase();
 
 function firstOk<T>(
   scans: readonly NodeScan[],
-  pick: (raw: RawNode) => { ok: true; value: T } | { ok: false; error: string },
+  pick: (raw: RawNode) => { ok: true; value: T } | { ok: false; error: string } | undefined,
 ): T | null {
   for (const scan of scans) {
     const probe = scan.raw ? pick(scan.raw) : null;
@@ -129,9 +129,10 @@ function isClustered(scans: readonly NodeScan[]): boolean {
   const answered = scans.flatMap((scan) => (scan.raw ? [scan.raw] : []));
   if (answered.some((raw) => raw.probes.cluster?.ok || raw.probes.clusterNodes.ok)) return true;
   if (scans.length < 2) return false;
-  return answered.some(
-    (raw) => !raw.probes.clusterGroups.ok && !saysNoCluster(raw.probes.clusterGroups.error),
-  );
+  return answered.some((raw) => {
+    const groups = raw.probes.clusterGroups;
+    return groups !== undefined && !groups.ok && !saysNoCluster(groups.error);
+  });
 }
 
 function unlistedMember(name: string): NodeRecord {

@@ -78,7 +78,8 @@ export const rawNodeSchema = z.object({
     avmaRequests: probe(z.number().int().nonnegative().max(1e9)).optional(),
     cluster: probe(z.object({ Name: text })).optional(),
     clusterNodes: probe(z.array(clusterNode).max(128)),
-    clusterGroups: probe(z.array(clusterGroup).max(20_000)),
+    /** Absent when the scan asked this node to leave the cluster's groups to another node. */
+    clusterGroups: probe(z.array(clusterGroup).max(20_000)).optional(),
     vms: probe(z.array(vm).max(4096)),
   }),
 });

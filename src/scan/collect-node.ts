@@ -14,6 +14,8 @@ export interface CollectTarget {
   passwordWithheld: string | null;
   /** Why an unknown host key is not recorded even with --accept-new-host-keys, or null. */
   notAcceptedBecause: string | null;
+  /** Read the cluster's VM groups here, or leave them to another node of the cluster. */
+  clusterGroups: boolean;
 }
 
 export interface CollectOptions {
@@ -59,6 +61,7 @@ export async function collectNode(target: CollectTarget, options: CollectOptions
       commandTimeoutMs: ssh.commandTimeoutMs,
       maxOutputBytes: options.maxOutputBytes,
       signal: options.signal,
+      clusterGroups: target.clusterGroups,
     });
     const parsed = parseCollectorOutput(run.stdout);
     if (parsed.ok) return parsed.raw;

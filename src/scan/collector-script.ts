@@ -23,5 +23,13 @@ export function encodeCommand(script: string): string {
 
 export const REMOTE_COMMAND = `powershell.exe -NoProfile -NonInteractive -EncodedCommand ${encodeCommand(BOOTSTRAP_SCRIPT)}`;
 
+const asStdin = (script: string) => `${Buffer.from(script, 'utf8').toString('base64')}\r\n`;
+
 /** What is written to the command's stdin, then EOF. */
-export const COLLECTOR_STDIN = `${Buffer.from(COLLECTOR_SCRIPT, 'utf8').toString('base64')}\r\n`;
+export const COLLECTOR_STDIN = asStdin(COLLECTOR_SCRIPT);
+
+/** The line that tells the collector to leave the cluster's VM groups to another node. Fixed text. */
+export const SKIP_CLUSTER_GROUPS_LINE = '$AvmaSkipClusterGroups = $true';
+
+/** The collector without the cluster's VM groups, for every node of a cluster but the one that reads them. */
+export const COLLECTOR_STDIN_WITHOUT_GROUPS = asStdin(`${SKIP_CLUSTER_GROUPS_LINE}\r\n${COLLECTOR_SCRIPT}`);

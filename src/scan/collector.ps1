@@ -100,24 +100,29 @@ $probes.avmaRequests = Invoke-Probe {
 
 # Get-ClusterGroup has no -GroupType parameter: filter on the property. Possible owners are those of the
 # group's "Virtual Machine" resource; preferred owners only order the choice and are not read.
-$probes.clusterGroups = Invoke-ListProbe {
-  foreach ($group in @(Get-ClusterGroup | Where-Object { [string] $_.GroupType -eq 'VirtualMachine' })) {
-    $owners = Invoke-ListProbe {
-      $resources = @(Get-ClusterResource -InputObject $group | Where-Object { [string] $_.ResourceType -eq 'Virtual Machine' })
-      foreach ($resource in $resources) {
-        foreach ($owner in @((Get-ClusterOwnerNode -InputObject $resource).OwnerNodes)) { [string] $owner.Name }
+# The groups are the cluster's, the same from every node: a scan reads them from one node and sets
+# $AvmaSkipClusterGroups on the others (a line it puts before this script), so a cluster of 64 nodes and 8,000
+# VMs is not enumerated 64 times. Run by hand, the collector reads them.
+if ($AvmaSkipClusterGroups -ne $true) {
+  $probes.clusterGroups = Invoke-ListProbe {
+    foreach ($group in @(Get-ClusterGroup | Where-Object { [string] $_.GroupType -eq 'VirtualMachine' })) {
+      $owners = Invoke-ListProbe {
+        $resources = @(Get-ClusterResource -InputObject $group | Where-Object { [string] $_.ResourceType -eq 'Virtual Machine' })
+        foreach ($resource in $resources) {
+          foreach ($owner in @((Get-ClusterOwnerNode -InputObject $resource).OwnerNodes)) { [string] $owner.Name }
+        }
       }
-    }
-    $vmId = Invoke-Probe {
-      $resource = @(Get-ClusterResource -InputObject $group | Where-Object { [string] $_.ResourceType -eq 'Virtual Machine' })[0]
-      [string] (Get-ClusterParameter -InputObject $resource -Name 'VmID').Value
-    }
-    [ordered]@{
-      Name = [string] $group.Name
-      OwnerNode = [string] $group.OwnerNode
-      State = [string] $group.State
-      VmId = $vmId
-      PossibleOwners = $owners
+      $vmId = Invoke-Probe {
+        $resource = @(Get-ClusterResource -InputObject $group | Where-Object { [string] $_.ResourceType -eq 'Virtual Machine' })[0]
+        [string] (Get-ClusterParameter -InputObject $resource -Name 'VmID').Value
+      }
+      [ordered]@{
+        Name = [string] $group.Name
+        OwnerNode = [string] $group.OwnerNode
+        State = [string] $group.State
+        VmId = $vmId
+        PossibleOwners = $owners
+      }
     }
   }
 }

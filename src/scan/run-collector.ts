@@ -3,7 +3,7 @@
 import type { Client } from 'ssh2';
 import { stderrSummary } from '../interpret/read-output.js';
 import { NodeFailure } from './classify-error.js';
-import { COLLECTOR_STDIN, REMOTE_COMMAND } from './collector-script.js';
+import { COLLECTOR_STDIN, COLLECTOR_STDIN_WITHOUT_GROUPS, REMOTE_COMMAND } from './collector-script.js';
 
 export const DEFAULT_MAX_OUTPUT_BYTES = 64 * 1024 * 1024;
 const MAX_STDERR_BYTES = 64 * 1024;
@@ -18,6 +18,8 @@ export interface RunOptions {
   commandTimeoutMs: number;
   maxOutputBytes: number;
   signal: AbortSignal;
+  /** Read the cluster's VM groups on this node (false: another node of its cluster reads them). */
+  clusterGroups: boolean;
 }
 
 function size(bytes: number): string {
@@ -105,7 +107,7 @@ export function runCollector(client: Client, options: RunOptions): Promise<Colle
         }
         finish(null);
       });
-      channel.end(COLLECTOR_STDIN);
+      channel.end(options.clusterGroups ? COLLECTOR_STDIN : COLLECTOR_STDIN_WITHOUT_GROUPS);
     });
   });
 }

@@ -5,6 +5,7 @@ import type { ClusterConfig, NodeConfig } from '../config/schema.js';
 import { UserError } from '../config/user-error.js';
 import type { NodeScan } from '../interpret/assemble-cluster.js';
 import { nodeFromDocument } from '../interpret/node-facts.js';
+import type { RawNode } from '../interpret/raw-schema.js';
 import { unreadNode } from '../model/facts.js';
 import { NodeFailure } from './classify-error.js';
 import { type CollectOptions, type CollectTarget, collectNode } from './collect-node.js';
@@ -26,6 +27,8 @@ export interface NodeJob {
   discovered: boolean;
   /** The node's settings, or how to get them (a discovered node's are resolved when it is scanned). */
   ssh: SshSettings | (() => Promise<SshSettings>);
+  /** Read the cluster's VM groups on this node; false leaves them to another node of the cluster. */
+  clusterGroups: boolean;
 }
 
 export interface NodeRunOptions extends Omit<CollectOptions, 'signal'> {
@@ -73,6 +76,16 @@ function targetOf(job: NodeJob, ssh: SshSettings): CollectTarget {
       job.discovered && !trust.acceptNewHostKeys
         ? `${why}; record its key yourself (ssh-keyscan), list the node in the config, or set discover: { enabled: true, acceptNewHostKeys: true } on cluster ${cluster.name}`
         : null,
+    clusterGroups: job.clusterGroups,
+  };
+}
+
+/** The node's record from a document it sent. */
+export function nodeScanOf(job: NodeJob, raw: RawNode, now: Date): NodeScan {
+  const { node } = job;
+  return {
+    node: nodeFromDocument({ name: node.name, host: node.host ?? node.name, declared: node.facts }, raw, now),
+    raw,
   };
 }
 
@@ -90,11 +103,7 @@ export async function scanNode(
       const ssh = await settingsOf(job);
       redact = redactor([ssh.password]);
       const raw = await collectNode(targetOf(job, ssh), options);
-      return {
-        node: nodeFromDocument({ name: node.name, host, declared: node.facts }, raw, options.now),
-        raw,
-        attempts,
-      };
+      return { ...nodeScanOf(job, raw, options.now), attempts };
     } catch (error) {
       const failure = error instanceof NodeFailure ? error : null;
       if (failure?.retryable && attempts <= options.delaysMs.length && !options.signal.aborted) {

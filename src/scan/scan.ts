@@ -7,14 +7,16 @@ import { declaredClusters } from '../config/declared-clusters.js';
 import type { ClusterConfig, Config, NodeConfig } from '../config/schema.js';
 import { assembleCluster, type NodeScan, reportedClusterNodes } from '../interpret/assemble-cluster.js';
 import { applyActivationSettings, applyDeclaredVms } from '../interpret/declared-overrides.js';
+import type { RawNode } from '../interpret/raw-schema.js';
 import type { ClusterRecord } from '../model/facts.js';
 import type { ScanEvent } from '../model/scan-events.js';
 import { makeSnapshot } from '../model/snapshot.js';
 import { AsyncQueue } from './async-queue.js';
+import { nodesToAskForGroups, withGroupsFrom } from './cluster-groups.js';
 import { DEFAULT_CONCURRENCY } from './defaults.js';
 import { HostKeyStore } from './host-key-store.js';
 import { DEFAULT_MAX_OUTPUT_BYTES } from './run-collector.js';
-import { type NodeJob, type NodeRunOptions, type RawOutputInfo, scanNode } from './scan-node.js';
+import { type NodeJob, type NodeRunOptions, nodeScanOf, type RawOutputInfo, scanNode } from './scan-node.js';
 import { type SshOverrides, SshResolver, type SshSettings } from './ssh-settings.js';
 
 export type { RawOutputInfo } from './scan-node.js';
@@ -105,6 +107,7 @@ async function run(config: Config, options: ScanOptions, emit: (event: ScanEvent
     signal,
     onRawOutput: options.onRawOutput,
   };
+  const jobs = new Map<NodeScan, NodeJob>();
   const scanOne = async (job: NodeJob): Promise<NodeScan> => {
     const host = job.node.host ?? job.node.name;
     emit({ type: 'node-started', cluster: job.cluster.name, node: job.node.name, host });
@@ -119,12 +122,30 @@ async function run(config: Config, options: ScanOptions, emit: (event: ScanEvent
       ms: Math.round(performance.now() - started),
       attempts,
     });
+    jobs.set(scan, job);
     return scan;
+  };
+  /** Asks again for the groups, on every node that left them to a reader that could not give them. */
+  const askForGroups = async (scans: NodeScan[]): Promise<NodeScan[]> => {
+    const again = nodesToAskForGroups(scans);
+    if (again.length === 0) return scans;
+    const answers = new Map(
+      await Promise.all(
+        again.map(async (scan) => {
+          const job = jobs.get(scan) as NodeJob;
+          const answer = await limit(() => scanNode({ ...job, clusterGroups: true }, runOptions));
+          const raw = withGroupsFrom(scan.raw as RawNode, answer);
+          return [scan, nodeScanOf(job, raw, options.now)] as const;
+        }),
+      ),
+    );
+    return scans.map((scan) => answers.get(scan) ?? scan);
   };
   const discoveredJob = (cluster: ClusterConfig, name: string): NodeJob => ({
     cluster,
     node: { name },
     discovered: true,
+    clusterGroups: false,
     ssh: () => resolver.resolve([config.defaults?.ssh, cluster.ssh], name),
   });
 
@@ -137,9 +158,18 @@ async function run(config: Config, options: ScanOptions, emit: (event: ScanEvent
     config.clusters.map(async (cluster, index): Promise<ClusterRecord> => {
       const fixed = declared[index]?.nodes ?? [];
       const scanned = cluster.nodes.filter((node) => !declaredOnly(node));
-      const scans = await Promise.all(
-        scanned.map((node) =>
-          limit(() => scanOne({ cluster, node, discovered: false, ssh: nodeSsh.get(node) as SshSettings })),
+      // The first node reads the cluster's VM groups; the others leave them to it.
+      let scans = await Promise.all(
+        scanned.map((node, i) =>
+          limit(() =>
+            scanOne({
+              cluster,
+              node,
+              discovered: false,
+              ssh: nodeSsh.get(node) as SshSettings,
+              clusterGroups: i === 0,
+            }),
+          ),
         ),
       );
       if (cluster.discover.enabled) {
@@ -152,6 +182,7 @@ async function run(config: Config, options: ScanOptions, emit: (event: ScanEvent
           );
         }
       }
+      scans = await askForGroups(scans);
       const declaredScans: NodeScan[] = cluster.nodes
         .map((node, i) => ({ node, record: fixed[i] }))
         .filter(({ node }) => declaredOnly(node))

@@ -8,6 +8,7 @@ import {
   COLLECTOR_SCRIPT,
   END_MARKER,
   REMOTE_COMMAND,
+  SKIP_CLUSTER_GROUPS_LINE,
 } from '../scan/collector-script.js';
 import { CLIXML_ACCESS_DENIED, CLIXML_PROGRESS, type SimFault } from './faults.js';
 
@@ -102,6 +103,22 @@ async function flood(exec: Exec, to: 'stdout' | 'stderr'): Promise<void> {
   while (!exec.gone()) await exec.write(chunk, to);
 }
 
+/** Which collector the stdin carries: the whole one, the one without the cluster's groups, or something else. */
+export function collectorRequest(stdin: string): 'whole' | 'without-groups' | null {
+  const script = Buffer.from(stdin.trim(), 'base64').toString('utf8');
+  if (script === COLLECTOR_SCRIPT) return 'whole';
+  if (script === `${SKIP_CLUSTER_GROUPS_LINE}\r\n${COLLECTOR_SCRIPT}`) return 'without-groups';
+  return null;
+}
+
+/** The document as the collector prints it when told to leave the cluster's groups to another node. */
+function withoutGroups(document: unknown): unknown {
+  const probes = (document as { probes?: unknown } | null)?.probes;
+  if (typeof document !== 'object' || typeof probes !== 'object' || probes === null) return document;
+  const { clusterGroups: _left, ...rest } = probes as Record<string, unknown>;
+  return { ...document, probes: rest };
+}
+
 /** The connection a command runs on: its socket, and the password its login used, if any. */
 export interface ExecConnection {
   socket: { end(): void; resetAndDestroy(): void };
@@ -116,8 +133,9 @@ export async function answer(
 ): Promise<void> {
   // The channel's input also ends when the client closes it: then there is no one to answer.
   if (exec.gone()) return;
-  const script = Buffer.from(stdin.trim(), 'base64').toString('utf8');
-  if (script !== COLLECTOR_SCRIPT) {
+  const request = collectorRequest(stdin);
+  const skipGroups = request === 'without-groups';
+  if (request === null) {
     await exec.write(
       CLIXML_ACCESS_DENIED.replace('Access denied', 'the script on stdin is not the collector'),
       'stderr',
@@ -130,7 +148,11 @@ export async function answer(
   const output =
     spec.stdout ??
     resultText(
-      spec.fault === 'malformed' ? '{"collectorVersion":1,"computerName":"x","probes":{' : spec.document,
+      spec.fault === 'malformed'
+        ? '{"collectorVersion":1,"computerName":"x","probes":{'
+        : skipGroups
+          ? withoutGroups(spec.document)
+          : spec.document,
     );
   switch (spec.fault) {
     case 'flood':

@@ -2,7 +2,7 @@
 // answering the collector's command line the way Windows OpenSSH with cmd.exe and PowerShell 5.1 would.
 import { createServer, type Server as NetServer, type Socket } from 'node:net';
 import ssh2 from 'ssh2';
-import { answer, commandProblem, Exec } from './answer.js';
+import { answer, collectorRequest, commandProblem, Exec } from './answer.js';
 import type { SimFault } from './faults.js';
 import { endlessBanner, stallInKeyExchange } from './hostile-server.js';
 import {
@@ -66,6 +66,8 @@ export interface SimNodeStats {
   bytesSent: number;
   /** Login methods clients tried, in order ('none', 'publickey', 'password', ...). */
   authMethods: string[];
+  /** The collectors run, in order: the whole one, or the one that leaves the cluster's groups to another node. */
+  collectorRuns: ('whole' | 'without-groups')[];
 }
 
 const REFUSED_METHODS: Partial<Record<SimFault, ssh2.AuthenticationType[]>> = {
@@ -131,6 +133,8 @@ function sshServer(spec: SimNodeSpec, stats: SimNodeStats): ssh2.Server {
           stdin += chunk.toString('latin1');
         });
         exec.stream.on('end', () => {
+          const request = collectorRequest(stdin);
+          if (request) stats.collectorRuns.push(request);
           answer(spec, exec, stdin, { socket, password: login.password }).catch(() => exec.stream.close());
         });
       });
@@ -177,7 +181,7 @@ export async function startSimCluster(
   for (const [index, spec] of specs.entries()) {
     const host = `127.0.0.${first + index}`;
     const node = {
-      stats: { accepted: 0, open: 0, bytesSent: 0, authMethods: [] },
+      stats: { accepted: 0, open: 0, bytesSent: 0, authMethods: [], collectorRuns: [] },
       sockets: new Set<Socket>(),
     };
     live.set(spec.name, node);

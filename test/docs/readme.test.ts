@@ -6,6 +6,7 @@ import { renderCliReference } from '../../scripts/cli-doc.js';
 import { commands } from '../../src/cli/commands/index.js';
 import { ExitCode } from '../../src/cli/exit-codes.js';
 import { DIFF_FORMATS, PLAN_FORMATS, REPORT_FORMATS } from '../../src/report/format-names.js';
+import { COLLECTOR_SCRIPT, SKIP_CLUSTER_GROUPS_LINE } from '../../src/scan/collector-script.js';
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 const section = (title: string) => {
@@ -73,5 +74,11 @@ describe('README', () => {
   it('the set-up is two commands, and CI runs the same test command', () => {
     expect(section('Set-up')).toMatch(/```sh\nnpm ci && bin\/avma-check demo .*\nnpm test .*\n```/);
     expect(readFileSync(new URL('../../.ci/run', import.meta.url), 'utf8')).toMatch(/^npm test$/m);
+  });
+
+  it('names the line that leaves the cluster groups to one node, which the collector honours', () => {
+    expect(section('Scanning over SSH')).toContain(`\`${SKIP_CLUSTER_GROUPS_LINE}\``);
+    const variable = SKIP_CLUSTER_GROUPS_LINE.split(' ')[0] as string;
+    expect(COLLECTOR_SCRIPT).toContain(`if (${variable} -ne $true) {`);
   });
 });

@@ -9,7 +9,9 @@ import {
   CMD_EXE_LIMIT,
   COLLECTOR_SCRIPT,
   COLLECTOR_STDIN,
+  COLLECTOR_STDIN_WITHOUT_GROUPS,
   REMOTE_COMMAND,
+  SKIP_CLUSTER_GROUPS_LINE,
 } from '../../src/scan/collector-script.js';
 
 const require = createRequire(import.meta.url);
@@ -143,5 +145,19 @@ describe('the command line', () => {
 
   it('sends the collector on stdin as base64', () => {
     expect(Buffer.from(COLLECTOR_STDIN.trim(), 'base64').toString('utf8')).toBe(COLLECTOR_SCRIPT);
+  });
+
+  it("sends the nodes that leave the cluster's groups to another the same collector after one fixed line", () => {
+    const script = Buffer.from(COLLECTOR_STDIN_WITHOUT_GROUPS.trim(), 'base64').toString('utf8');
+    expect(script).toBe(`${SKIP_CLUSTER_GROUPS_LINE}\r\n${COLLECTOR_SCRIPT}`);
+    expect(syntaxErrors(script)).toEqual([]);
+    // The only probe the line turns off is the groups': every other probe still runs.
+    const guarded = COLLECTOR_SCRIPT.slice(COLLECTOR_SCRIPT.indexOf('if ($AvmaSkipClusterGroups'));
+    const probes = [...COLLECTOR_SCRIPT.matchAll(/^\s*\$probes\.(\w+) =/gm)].map((m) => m[1]);
+    const insideGuard = [...guarded.slice(0, guarded.indexOf('\n}\n')).matchAll(/\$probes\.(\w+) =/g)].map(
+      (m) => m[1],
+    );
+    expect(insideGuard).toEqual(['clusterGroups']);
+    expect(probes).toContain('clusterNodes');
   });
 });
