@@ -1,5 +1,6 @@
-// scan of 64 simulated nodes answering after 200 ms (served by a second process), concurrency 64, against
-// parallel-ssh -p 64 sending the same command line and the same stdin to the same nodes, in turns.
+// scan of 64 simulated nodes (served by a second process), concurrency 64, against parallel-ssh -p 64 sending the
+// same command line and the whole collector on stdin to the same nodes, in turns: 64 nodes answering after 200 ms,
+// and 64 nodes of a cluster of 8,000 VMs (each node's whole collector sends the cluster's groups, 7.5 MB).
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,8 +11,6 @@ import { serveNodes } from './serve-nodes.js';
 import { megabytes, type Row, seconds } from './table.js';
 
 const NODES = 64;
-const DELAY_MS = 200;
-const RUNS = 5;
 
 function onPath(command: string): string | null {
   try {
@@ -54,11 +53,41 @@ function unread(report: string): number {
   return parsed.gate.unreadNodes;
 }
 
+interface ScanCase {
+  what: string;
+  /** sim-server.js arguments: nodes, delay in ms, VMs. */
+  serve: string[];
+  runs: number;
+  note: string;
+}
+
+const CASES: ScanCase[] = [
+  {
+    what: `scan ${NODES} nodes answering after 200 ms, concurrency ${NODES}`,
+    serve: [`${NODES}`, '200'],
+    runs: 5,
+    note: 'every node read by both',
+  },
+  {
+    what: `scan ${NODES} nodes x 8,000 VMs, concurrency ${NODES}`,
+    serve: [`${NODES}`, '0', '8000'],
+    runs: 3,
+    note: "the cluster's groups from one node (ours), from each node's whole collector (parallel-ssh)",
+  },
+];
+
 export async function* scanRow(dir: string): AsyncIterable<Row> {
-  const what = `scan ${NODES} nodes answering after ${DELAY_MS} ms, concurrency ${NODES}`;
   const pssh = ensurePssh();
+  for (const scanCase of CASES) yield await sideBySide(dir, scanCase, pssh);
+}
+
+async function sideBySide(
+  dir: string,
+  { what, serve, runs, note }: ScanCase,
+  pssh: ReturnType<typeof ensurePssh>,
+): Promise<Row> {
   // sim-server.js prints the scan config itself.
-  const { stop, ...config } = await serveNodes<Config>('./sim-server.js', [String(NODES), String(DELAY_MS)]);
+  const { stop, ...config } = await serveNodes<Config>('./sim-server.js', serve);
   try {
     const configFile = join(dir, 'scan.json');
     writeFileSync(configFile, JSON.stringify(config));
@@ -87,7 +116,7 @@ export async function* scanRow(dir: string): AsyncIterable<Row> {
       );
     const a: Run[] = [];
     const b: Run[] = [];
-    for (let i = 0; i <= RUNS; i++) {
+    for (let i = 0; i <= runs; i++) {
       const mine = await ours();
       if (mine.code === null || mine.code === 2 || unread(report) > 0)
         throw new Error(`the scan failed (exit ${mine.code}): ${mine.stderr}`);
@@ -101,7 +130,7 @@ export async function* scanRow(dir: string): AsyncIterable<Row> {
     const ms = median(a.map((r) => r.ms));
     const rss = Math.max(...a.map((r) => r.rssMb ?? 0));
     if (!('path' in pssh)) {
-      yield {
+      return {
         what,
         ours: seconds(ms),
         comparison: 'parallel-ssh missing',
@@ -111,10 +140,9 @@ export async function* scanRow(dir: string): AsyncIterable<Row> {
         memory: megabytes(rss),
         note: `cannot compare: ${pssh.missing} (install it: apt-get install -y pssh)`,
       };
-      return;
     }
     const theirsMs = median(b.map((r) => r.ms));
-    yield {
+    return {
       what,
       ours: seconds(ms),
       comparison: `parallel-ssh -p ${NODES} ${seconds(theirsMs)}`,
@@ -122,7 +150,7 @@ export async function* scanRow(dir: string): AsyncIterable<Row> {
       target: '< 1x parallel-ssh',
       met: ms < theirsMs,
       memory: megabytes(rss),
-      note: `median of ${RUNS} runs each, in turns after a warm-up; every node read by both`,
+      note: `median of ${runs} runs each, in turns after a warm-up; ${note}`,
     };
   } finally {
     stop();
