@@ -32,4 +32,5 @@ export const COLLECTOR_STDIN = asStdin(COLLECTOR_SCRIPT);
 export const SKIP_CLUSTER_GROUPS_LINE = '$AvmaSkipClusterGroups = $true';
 
 /** The collector without the cluster's VM groups, for every node of a cluster but the one that reads them. */
-export const COLLECTOR_STDIN_WITHOUT_GROUPS = asStdin(`${SKIP_CLUSTER_GROUPS_LINE}\r\n${COLLECTOR_SCRIPT}`);
+export const COLLECTOR_SCRIPT_WITHOUT_GROUPS = `${SKIP_CLUSTER_GROUPS_LINE}\r\n${COLLECTOR_SCRIPT}`;
+export const COLLECTOR_STDIN_WITHOUT_GROUPS = asStdin(COLLECTOR_SCRIPT_WITHOUT_GROUPS);

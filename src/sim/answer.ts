@@ -6,9 +6,9 @@ import {
   BEGIN_MARKER,
   CMD_EXE_LIMIT,
   COLLECTOR_SCRIPT,
+  COLLECTOR_SCRIPT_WITHOUT_GROUPS,
   END_MARKER,
   REMOTE_COMMAND,
-  SKIP_CLUSTER_GROUPS_LINE,
 } from '../scan/collector-script.js';
 import { CLIXML_ACCESS_DENIED, CLIXML_PROGRESS, type SimFault } from './faults.js';
 
@@ -104,10 +104,12 @@ async function flood(exec: Exec, to: 'stdout' | 'stderr'): Promise<void> {
 }
 
 /** Which collector the stdin carries: the whole one, the one without the cluster's groups, or something else. */
-export function collectorRequest(stdin: string): 'whole' | 'without-groups' | null {
+export type CollectorRequest = 'whole' | 'without-groups';
+
+export function collectorRequest(stdin: string): CollectorRequest | null {
   const script = Buffer.from(stdin.trim(), 'base64').toString('utf8');
   if (script === COLLECTOR_SCRIPT) return 'whole';
-  if (script === `${SKIP_CLUSTER_GROUPS_LINE}\r\n${COLLECTOR_SCRIPT}`) return 'without-groups';
+  if (script === COLLECTOR_SCRIPT_WITHOUT_GROUPS) return 'without-groups';
   return null;
 }
 
@@ -128,13 +130,12 @@ export interface ExecConnection {
 export async function answer(
   spec: AnswerSpec,
   exec: Exec,
-  stdin: string,
+  /** Which collector the node's stdin carried (collectorRequest), null for anything else. */
+  request: CollectorRequest | null,
   connection: ExecConnection,
 ): Promise<void> {
   // The channel's input also ends when the client closes it: then there is no one to answer.
   if (exec.gone()) return;
-  const request = collectorRequest(stdin);
-  const skipGroups = request === 'without-groups';
   if (request === null) {
     await exec.write(
       CLIXML_ACCESS_DENIED.replace('Access denied', 'the script on stdin is not the collector'),
@@ -150,7 +151,7 @@ export async function answer(
     resultText(
       spec.fault === 'malformed'
         ? '{"collectorVersion":1,"computerName":"x","probes":{'
-        : skipGroups
+        : request === 'without-groups'
           ? withoutGroups(spec.document)
           : spec.document,
     );

@@ -2,7 +2,7 @@
 // answering the collector's command line the way Windows OpenSSH with cmd.exe and PowerShell 5.1 would.
 import { createServer, type Server as NetServer, type Socket } from 'node:net';
 import ssh2 from 'ssh2';
-import { answer, collectorRequest, commandProblem, Exec } from './answer.js';
+import { answer, type CollectorRequest, collectorRequest, commandProblem, Exec } from './answer.js';
 import type { SimFault } from './faults.js';
 import { endlessBanner, stallInKeyExchange } from './hostile-server.js';
 import {
@@ -67,7 +67,7 @@ export interface SimNodeStats {
   /** Login methods clients tried, in order ('none', 'publickey', 'password', ...). */
   authMethods: string[];
   /** The collectors run, in order: the whole one, or the one that leaves the cluster's groups to another node. */
-  collectorRuns: ('whole' | 'without-groups')[];
+  collectorRuns: CollectorRequest[];
 }
 
 const REFUSED_METHODS: Partial<Record<SimFault, ssh2.AuthenticationType[]>> = {
@@ -135,7 +135,7 @@ function sshServer(spec: SimNodeSpec, stats: SimNodeStats): ssh2.Server {
         exec.stream.on('end', () => {
           const request = collectorRequest(stdin);
           if (request) stats.collectorRuns.push(request);
-          answer(spec, exec, stdin, { socket, password: login.password }).catch(() => exec.stream.close());
+          answer(spec, exec, request, { socket, password: login.password }).catch(() => exec.stream.close());
         });
       });
     });
